@@ -1,0 +1,52 @@
+"""The one error hierarchy of district-kg.
+
+Every failure the user can cause or meet derives from :class:`KGError`; the CLI
+turns each into a one-line ``click.ClickException`` naming the file and the
+reason, so no traceback reaches the terminal.
+
+- :class:`KGError`: base class; ``str(err)`` is the user-facing sentence.
+  - :class:`InputError`: a file cannot be read as a bulletin (missing, empty,
+    binary, wrong encoding, unsupported format). Carries ``path``.
+    - :class:`NotABulletinError`: readable text, but nothing that looks like a
+      bulletin or news item (no sentence with Chinese text).
+  - :class:`LexiconError`: a rule or lexicon data file is missing or malformed.
+  - :class:`StoreError`: the store cannot be opened, read or written.
+  - :class:`QueryError`: a SPARQL query is invalid or its bindings are wrong.
+  - :class:`ExportError`: an export format or target is unusable.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KGError(Exception):
+    """Base of every error district-kg raises on purpose."""
+
+
+class InputError(KGError):
+    """A source file cannot be imported; the message names the file."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class NotABulletinError(InputError):
+    """The file is text, but not a bulletin or news item."""
+
+
+class LexiconError(KGError):
+    """A lexicon or pattern file shipped with the package is unusable."""
+
+
+class StoreError(KGError):
+    """The RDF store cannot be opened or changed."""
+
+
+class QueryError(KGError):
+    """A SPARQL query cannot be parsed or run."""
+
+
+class ExportError(KGError):
+    """An export cannot be written."""

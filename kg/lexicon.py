@@ -1,0 +1,126 @@
+"""One loader for every rule and lexicon data file under ``kg/lexicons``.
+
+The data files, not the code, say which words are titles, surnames, organization
+endings and event triggers. A missing or malformed file is a :class:`LexiconError`.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .errors import LexiconError
+
+PACKAGE = "kg.lexicons"
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise LexiconError(f"lexicon file {name} cannot be read: {exc}") from None
+
+
+def _json(name: str) -> dict[str, Any]:
+    try:
+        data = json.loads(_read(name))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"lexicon file {name} is not valid JSON: line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon file {name} must hold a JSON object")
+    return data
+
+
+def _need(data: dict[str, Any], key: str, name: str) -> Any:
+    if key not in data:
+        raise LexiconError(f"lexicon file {name} lacks the key {key!r}")
+    return data[key]
+
+
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    surnames_single: frozenset[str]
+    surnames_compound: frozenset[str]
+    organs: tuple[str, ...]
+    rank_kinds: dict[str, str]  # rank -> kind (party, government, group, byline, ...)
+    plural_ranks: frozenset[str]
+    suffix_blockers: dict[str, str]
+    conjunctions: tuple[str, ...]
+    sub_unit_suffixes: frozenset[str]
+    name_followers: tuple[str, ...]
+    left_stops: tuple[str, ...]
+    generic_org_prefixes: tuple[str, ...]
+    generic_orgs: frozenset[str]
+    org_suffix_kind: dict[str, str]  # suffix -> kind
+    places_need_name: frozenset[str]
+    org_bad_chars: frozenset[str]
+    events: dict[str, Any]
+    known_persons: frozenset[str]
+
+    @property
+    def ranks(self) -> tuple[str, ...]:
+        return tuple(_longest_first(list(self.rank_kinds)))
+
+    @property
+    def org_suffixes(self) -> tuple[str, ...]:
+        return tuple(_longest_first(list(self.org_suffix_kind)))
+
+    def is_surname_start(self, s: str) -> bool:
+        return s[:2] in self.surnames_compound or s[:1] in self.surnames_single
+
+    def surname_length(self, s: str) -> int:
+        return 2 if s[:2] in self.surnames_compound else 1 if s[:1] in self.surnames_single else 0
+
+    def rank_pattern(self) -> str:
+        return _alternation(list(self.rank_kinds))
+
+    def role_verbs(self) -> dict[str, tuple[str, ...]]:
+        return {role: tuple(_longest_first(words)) for role, words in self.events["roles"].items()}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load and check every lexicon file once per process."""
+    surnames = [w for line in _read("surnames.txt").splitlines()
+                if not line.startswith("#") for w in line.split()]
+    if not surnames:
+        raise LexiconError("lexicon file surnames.txt lists no surname")
+    titles = _json("titles.json")
+    words = _json("words.json")
+    orgs = _json("organizations.json")
+    events = _json("events.json")
+    rank_kinds = {rank: kind for kind, ranks in _need(titles, "ranks", "titles.json").items() for rank in ranks}
+    suffix_kind = {s: kind for kind, ss in _need(orgs, "suffixes", "organizations.json").items() for s in ss}
+    for key in ("meeting_nouns", "visit_verbs", "activity_verbs", "activity_nouns", "meeting_verbs", "roles", "speech_acts"):
+        _need(events, key, "events.json")
+    return Lexicon(
+        surnames_single=frozenset(s for s in surnames if len(s) == 1),
+        surnames_compound=frozenset(s for s in surnames if len(s) == 2),
+        organs=tuple(_longest_first(_need(titles, "organs", "titles.json"))),
+        rank_kinds=rank_kinds,
+        plural_ranks=frozenset(_need(titles, "plural_ranks", "titles.json")),
+        suffix_blockers=dict(words.get("suffix_blockers", {})),
+        conjunctions=tuple(words.get("conjunctions", [])),
+        sub_unit_suffixes=frozenset(orgs.get("sub_unit_suffixes", [])),
+        name_followers=tuple(_longest_first(_need(words, "name_followers", "words.json"))),
+        left_stops=tuple(_longest_first(_need(words, "left_stops", "words.json"))),
+        generic_org_prefixes=tuple(_need(words, "generic_org_prefixes", "words.json")),
+        generic_orgs=frozenset(_need(words, "generic_orgs", "words.json")),
+        org_suffix_kind=suffix_kind,
+        places_need_name=frozenset(_need(orgs, "places_need_name", "organizations.json")),
+        org_bad_chars=frozenset(_need(orgs, "bad_chars", "organizations.json")),
+        events=events,
+        known_persons=frozenset(line.strip() for line in _read("known_persons.txt").splitlines()
+                                if line.strip() and not line.startswith("#")),
+    )

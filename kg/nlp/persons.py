@@ -1,0 +1,254 @@
+"""Person names and the titles written next to them.
+
+A name is a surname from the lexicon plus one or two given characters, accepted
+only where the text around it says "person": a title before it (区委书记宋洁),
+a title after it (朱建峰区长), a list of such names (耿勇军、李新军等区领导), a
+byline (记者 郁万健), or a name already known from this or an earlier issue.
+The name's right edge is where a word that follows names begins (主持, 、, 指出…).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, starts_with_any
+
+TITLE_MAX = 30
+NAME_BAD = set("的了是在和与及或等为从把被将就都也还又很更最要能会各每该这此对按个年月日号区县市镇乡村")
+
+
+@dataclass
+class NameMention:
+    name: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass
+class TitleMention:
+    person: str
+    title: str
+    rank: str
+    organ: str | None
+    start: int
+    end: int
+    rule: str
+    person_start: int
+
+
+@dataclass
+class PersonResult:
+    names: list[NameMention] = field(default_factory=list)
+    titles: list[TitleMention] = field(default_factory=list)
+
+
+class PersonFinder:
+    def __init__(self, lex: Lexicon, known: set[str] | frozenset[str] = frozenset()) -> None:
+        self.lex = lex
+        self.known = set(known) | lex.known_persons
+        self.ranks = lex.ranks
+        self.rank_re = re.compile(lex.rank_pattern())
+        self.followers = lex.name_followers
+
+    # --- name shape -----------------------------------------------------
+    def follows_name(self, text: str, i: int) -> bool:
+        if i >= len(text) or text[i] in CLAUSE_PUNCT or text[i] in "（）()":
+            return True
+        return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks))
+
+    def valid_name(self, cand: str) -> bool:
+        sl = self.lex.surname_length(cand)
+        return (sl > 0 and 2 <= len(cand) <= sl + 2 and all(is_cjk(c) for c in cand)
+                and not NAME_BAD & set(cand[sl:]) and cand not in self.lex.rank_kinds
+                and not any(cand.endswith(s) for s in ("领导", "同志", "书记", "主任")))
+
+    def name_at(self, text: str, pos: int) -> str | None:
+        """A person name starting at ``pos``, its end fixed by what follows it."""
+        for k in self.known_at(text, pos):
+            return k
+        sl = self.lex.surname_length(text[pos:pos + 2])
+        if not sl:
+            return None
+        for glen in (1, 2):
+            cand = text[pos:pos + sl + glen]
+            if len(cand) == sl + glen and self.valid_name(cand) and self.follows_name(text, pos + sl + glen):
+                return cand
+        return None
+
+    def known_at(self, text: str, pos: int) -> list[str]:
+        return sorted((k for k in self.known if text.startswith(k, pos)), key=len, reverse=True)
+
+    def name_ending_at(self, text: str, end: int) -> tuple[str, int] | None:
+        """A name that ends at ``end`` (朱建峰|区长), with a clear left edge."""
+        for length in (3, 2, 4):
+            a = end - length
+            if a < 0:
+                continue
+            cand = text[a:end]
+            if not self.valid_name(cand) and cand not in self.known:
+                continue
+            left_ok = (a == 0 or cand in self.known or text[a - 1] in CLAUSE_PUNCT or text[a - 1] in "（）"
+                       or text[a - 1] in self.lex.conjunctions
+                       or ends_with_any(text, a, self.lex.left_stops)
+                       or ends_with_any(text, a, self.lex.org_suffixes))
+            if left_ok:
+                return cand, a
+        return None
+
+    # --- titles ---------------------------------------------------------
+    def extend_left(self, text: str, rank_start: int) -> int:
+        """Where a title that ends in the rank at ``rank_start`` begins."""
+        a = rank_start
+        lex = self.lex
+        while a > 0 and rank_start - a < TITLE_MAX:
+            ch = text[a - 1]
+            if not (is_cjk(ch) or ch in "（）"):
+                break
+            organ = ends_with_any(text, a, lex.organs)
+            if organ:  # 组织部 is an organ even though 组织 is a verb
+                a -= len(organ)
+                continue
+            if ends_with_any(text, a, lex.left_stops):
+                break
+            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)):
+                break  # 区委和区政府: two organizations, not one
+            a -= 1
+        # a title never starts with a bracket it does not close
+        while a < rank_start and (text[a] == "）" or text[a] == "（" and "）" not in text[a:rank_start]):
+            a += 1
+        return a
+
+    def split_title(self, title: str) -> tuple[str | None, str]:
+        for rank in self.ranks:
+            if title.endswith(rank):
+                organ = title[: -len(rank)] or None
+                return organ, rank
+        return None, title
+
+    def is_title(self, chunk: str) -> bool:
+        """A whole chunk (between punctuation) is a title: 区委副书记, 常务副区长."""
+        for m in self.rank_re.finditer(chunk):
+            if m.end() == len(chunk):
+                return self.extend_left(chunk, m.start()) == 0
+        return False
+
+    # --- main -----------------------------------------------------------
+    def find(self, text: str) -> PersonResult:
+        res = PersonResult()
+        taken: dict[int, NameMention] = {}
+
+        def add_name(name: str, start: int, rule: str) -> NameMention:
+            if start not in taken:
+                taken[start] = NameMention(name, start, start + len(name), rule)
+            return taken[start]
+
+        def add_title(person: NameMention, title_start: int, title_end: int, rule: str) -> None:
+            title = text[title_start:title_end]
+            organ, rank = self.split_title(title)
+            res.titles.append(TitleMention(person.name, title, rank, organ, title_start, title_end, rule, person.start))
+
+        for m in self.rank_re.finditer(text):
+            rank = m.group()
+            rs, re_ = m.span()
+            npos = re_
+            byline = self.lex.rank_kinds.get(rank) == "byline"
+            if byline:
+                while npos < len(text) and text[npos] in " \u3000":
+                    npos += 1
+            name = self.name_at(text, npos)
+            if name and not (rank in ("委员", "常委") and text.startswith("会", re_)):
+                person = add_name(name, npos, "title_before_name")
+                ts = self.extend_left(text, rs)
+                add_title(person, ts, re_, "title_before_name")
+                # chained titles: 区委副书记、区长耿勇军
+                cur = ts
+                while cur > 0 and text[cur - 1] == "、":
+                    b = cur - 1
+                    a = b
+                    while a > 0 and text[a - 1] not in CLAUSE_PUNCT:
+                        a -= 1
+                    if a < b and self.is_title(text[a:b]) and not self.name_at(text, a):
+                        add_title(person, a, b, "chained_title")
+                        cur = a
+                    else:
+                        break
+                # a title that can be plural covers the list after the name
+                plural = rank in self.lex.plural_ranks or self.lex.rank_kinds.get(rank) in ("group", "byline")
+                pos = npos + len(name)
+                while pos < len(text):
+                    sep = text[pos]
+                    if sep not in "、 " or (sep == " " and not byline):
+                        break
+                    nxt = self.name_at(text, pos + 1)
+                    if not nxt or (sep == "、" and pos + 1 < len(text) and self._starts_title(text, pos + 1)):
+                        break
+                    member = add_name(nxt, pos + 1, "name_list")
+                    if plural:
+                        add_title(member, ts, re_, "plural_title")
+                    pos = member.end
+                continue
+            before = self.name_ending_at(text, rs)
+            if before and self.follows_name(text, re_):
+                person = add_name(before[0], before[1], "name_before_title")
+                add_title(person, rs, re_, "name_before_title")
+
+        self._bare_lists(text, add_name, res)
+        self._bylines(text, add_name)
+        # names seen with a title (here or in earlier issues) are names everywhere
+        self.known |= {n.name for n in taken.values()}
+        for k in sorted(self.known, key=len, reverse=True):
+            for m in re.finditer(re.escape(k), text):
+                s = m.start()
+                if s in taken or any(n.start < s < n.end for n in taken.values()):
+                    continue
+                if self.follows_name(text, m.end()) and (s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))):
+                    add_name(k, s, "known_name")
+        res.names = sorted(taken.values(), key=lambda n: n.start)
+        return res
+
+    def _starts_title(self, text: str, pos: int) -> bool:
+        a = pos
+        b = a
+        while b < len(text) and text[b] not in CLAUSE_PUNCT:
+            b += 1
+        chunk = text[a:b]
+        m = self.rank_re.search(chunk)
+        return bool(m and self.extend_left(chunk, m.start()) == 0 and m.start() <= 12
+                    and not self.valid_name(chunk[: m.start()]))
+
+    def _bare_lists(self, text: str, add_name, res: PersonResult) -> None:
+        """耿勇军、李新军、邓书安等区领导: names listed with 、 and no title before."""
+        for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?=等|[，。；、\s]|$|" + "|".join(
+                re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作")) + ")", text):
+            a = m.start()
+            while a > 0 and is_cjk(text[a - 1]) and a > m.start() - 4:
+                a -= 1  # the regex may have started mid-word; re-split from the clause start
+            items, pos = [], m.start()
+            ok = True
+            for part in m.group().split("、"):
+                if not self.valid_name(part) and part not in self.known:
+                    ok = False
+                    break
+                items.append((part, pos))
+                pos += len(part) + 1
+            if not ok or len(items) < 2:
+                continue
+            if m.start() > 0 and is_cjk(text[m.start() - 1]):
+                continue  # the first item is the tail of a longer word
+            members = [add_name(n, s, "bare_list") for n, s in items]
+            end = m.end()
+            if text.startswith("等", end):
+                g = starts_with_any(text, end + 1, tuple(r for r, k in self.lex.rank_kinds.items() if k == "group"))
+                if g:
+                    for person in members:
+                        organ, rank = self.split_title(g)
+                        res.titles.append(TitleMention(person.name, g, rank, organ, end + 1, end + 1 + len(g),
+                                                       "trailing_group_label", person.start))
+
+    def _bylines(self, text: str, add_name) -> None:
+        """（王慧）: a name alone in brackets is the article's author."""
+        for m in re.finditer(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", text):
+            if self.valid_name(m.group(1)):
+                add_name(m.group(1), m.start(1), "byline")

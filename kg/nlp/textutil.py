@@ -1,0 +1,47 @@
+"""Character classes shared by the rule modules."""
+from __future__ import annotations
+
+CLAUSE_PUNCT = set("，。；：！？、,.;:!?\n“”\"‘’「」《》【】 \t\u3000")
+SENT_END = set("。！？；\n")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch == "〇"
+
+
+def ends_with_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` that ends exactly at ``pos``, if any (longest first)."""
+    for w in words:
+        if pos >= len(w) and text.startswith(w, pos - len(w)):
+            return w
+    return None
+
+
+def starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.startswith(w, pos):
+            return w
+    return None
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause (between ，。；etc.) around ``pos``."""
+    a = pos
+    while a > 0 and text[a - 1] not in "，。；！？\n":
+        a -= 1
+    b = pos
+    while b < len(text) and text[b] not in "，。；！？\n":
+        b += 1
+    return a, b
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = pos
+    while a > 0 and text[a - 1] not in SENT_END:
+        a -= 1
+    b = pos
+    while b < len(text) and text[b] not in SENT_END:
+        b += 1
+    if b < len(text) and text[b] != "\n":
+        b += 1
+    return a, b

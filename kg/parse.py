@@ -1,0 +1,166 @@
+"""Parse a bulletin issue or news page into its structure.
+
+Masthead (series, issue number, organ, date), articles with headlines and
+reporting units, △ briefs, and the tail (distribution lists, editors).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .dates import parse_full_date
+from .errors import NotABulletinError
+from .numbers import CN_CHARS, cn_to_int
+from .reading import SourceText, read_source
+from .textclean import clean
+from .types import Article, Distribution, Issue
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SERIES_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:信息|简报|大事记|动态|快报|通讯|专报|要情|工作|通报|情况)$")
+NUMBER_RE = re.compile(rf"第\s*([\d{CN_CHARS}]+)\s*期")
+ORGAN_RE = re.compile(r"^[\u4e00-\u9fff（）]{4,24}(?:办公室|委员会|人民政府|政府|办|局|委|部)$")
+META_DATE_RE = re.compile(r"^(?:发布时间|发布日期|发稿时间|日期|时间)?\s*[:：]?\s*[\d〇零一二三四五六七八九十]{4}\s*[年\-/.]")
+TAIL_RE = re.compile(r"^(?P<verb>本期送|本期报|本期发|抄送|报送|送|报|发)\s*[:：]\s*(?P<rest>.*)$")
+EDITOR_RE = re.compile(r"^(?:责任编辑|编辑|签发|审核|校对)\s*[:：]\s*(?P<rest>.*)$")
+HEADLINE_RE = re.compile(r"^\*\*(?P<h>[^*]+)\*\*\s*|^【(?P<h2>[^】]+)】\s*")
+UNIT_RE = re.compile(r"（(?P<u>[^（）]{2,20})）\s*$")
+DISTRICT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?[区县旗市])(?:委|人民政府|政府|人大|政协)")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line, stripped of surrounding spaces."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        a, b = m.start(), m.end()
+        while a < b and text[a] in " \t\u3000":
+            a += 1
+        while b > a and text[b - 1] in " \t\u3000":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _plain(line: str) -> str:
+    return line.strip("#* \t").strip()
+
+
+def _looks_like_name(s: str) -> bool:
+    from .lexicon import load_lexicon  # lazy: parse stays light for non-extract use
+    lex = load_lexicon()
+    return 2 <= len(s) <= 4 and bool(CJK.fullmatch(s[0])) and lex.is_surname_start(s) \
+        and not any(s.endswith(x) for x in lex.org_suffixes)
+
+
+def parse_source(src: SourceText) -> Issue:
+    ct = clean(src.text)
+    text = ct.text
+    if len(CJK.findall(text)) < 20:
+        raise NotABulletinError(src.path, "no Chinese text to read; not a bulletin or news item")
+    lines = _lines(text)
+    issue = Issue(path=src.path, sha256=src.sha256, text=src.text, clean=text, offsets=ct.offsets,
+                  encoding=src.encoding, key="", kind="page")
+
+    # --- masthead: look at the first lines only
+    body_from = 0
+    for k, (a, b) in enumerate(lines[:8]):
+        line = _plain(text[a:b])
+        if len(line) > (90 if k == 0 else 40) or "。" in line.rstrip("。")[:-1]:
+            break
+        consumed = False
+        if issue.series is None and SERIES_RE.match(line) and k <= 2:
+            issue.series, consumed = line, True
+        m = NUMBER_RE.search(line)
+        if issue.number is None and m and len(line) <= 20:
+            try:
+                issue.number, consumed = cn_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1)), True
+            except ValueError:
+                pass
+        if issue.organ is None and ORGAN_RE.match(line) and issue.series:
+            issue.organ, consumed = line, True
+        if issue.date is None and (META_DATE_RE.match(line) and len(line) <= 30):
+            d = parse_full_date(line)
+            if d:
+                issue.date, consumed = d, True
+        if not consumed and k == 0 and issue.series is None:
+            issue.title, consumed = line, True  # a news page opens with its headline
+        if consumed:
+            body_from = k + 1
+        elif issue.series or issue.title:
+            break
+    if issue.series and issue.number is not None:
+        issue.kind = "bulletin"
+        year = issue.date.year if issue.date else 0
+        issue.key = f"{issue.series}/{year}/{issue.number}"
+    else:
+        issue.kind = "page"
+        issue.key = f"page/{src.path.stem}"
+
+    # --- tail: distribution and editors, from the end upwards
+    body_lines = lines[body_from:]
+    tail_from = len(body_lines)
+    for k in range(len(body_lines) - 1, -1, -1):
+        a, b = body_lines[k]
+        line = _plain(text[a:b])
+        if line.strip("-—") == "":
+            tail_from = k
+            continue
+        tm, em = TAIL_RE.match(line), EDITOR_RE.match(line)
+        if em:
+            issue.editors[:0] = [n for n in re.split(r"[\s、，,]+", em.group("rest")) if n]
+        elif tm:
+            recipients = [r for r in re.split(r"[、，,；;]", tm.group("rest")) if r.strip()]
+            issue.distribution.insert(0, Distribution(tm.group("verb").removeprefix("本期"), recipients))
+        else:
+            break
+        tail_from = k
+    body_lines = body_lines[:tail_from]
+
+    # --- articles and briefs
+    current: Article | None = None
+    for a, b in body_lines:
+        raw = text[a:b]
+        hm = HEADLINE_RE.match(raw)
+        if raw.startswith("△"):
+            current = Article("brief", None, None, a + 1, b)
+            issue.articles.append(current)
+        elif hm:
+            current = Article("article", hm.group("h") or hm.group("h2"), None, a + hm.end(), b)
+            issue.articles.append(current)
+        elif current is None or issue.kind == "bulletin" and current.kind == "brief":
+            current = Article("article", issue.title if issue.kind == "page" else None, None, a, b)
+            issue.articles.append(current)
+        else:
+            current.end = b
+    for i, art in enumerate(issue.articles):
+        art.index = i
+        um = UNIT_RE.search(text, art.start, art.end)
+        if um and um.end() >= art.end - 1:
+            unit = um.group("u").strip()
+            if not _looks_like_name(unit) and not re.search(r"\s", unit):
+                art.unit = unit
+                art.end = um.start()
+    if not issue.articles:
+        raise NotABulletinError(src.path, "no article text after the masthead")
+    issue.district = _district(issue)
+    return issue
+
+
+def _district(issue: Issue) -> str | None:
+    if issue.organ:
+        m = re.search(r"([\u4e00-\u9fff]{2,4}?[区县旗])", issue.organ.removeprefix("中共"))
+        if m:
+            return m.group(1)
+    from .lexicon import load_lexicon
+    bad = load_lexicon().org_bad_chars | set("日午上下年月关区县市旗委")
+    counts = Counter(DISTRICT_RE.findall(issue.clean))
+    for name, _ in counts.most_common():
+        if len(name) >= 3 and not bad & set(name[:-1]):
+            return name
+    return None
+
+
+def parse_file(path: Path) -> Issue:
+    """Read and parse one file; raises :class:`~kg.errors.InputError` on bad input."""
+    return parse_source(read_source(path))

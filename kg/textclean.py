@@ -1,0 +1,86 @@
+"""Repairs on the raw text that keep a map back to the user's characters.
+
+Every repair either maps one character to one character (width and punctuation
+normalisation) or deletes characters (page-break joins), so the cleaned text
+carries, per character, the index it came from in the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = set("。！？；：…”’」』）)】》.!?;:")
+# Lines that start structure and must never be glued to the line before.
+STRUCTURAL_START = re.compile(
+    r"^(?:△|\*\*|#|【|---|本期送|本期报|抄送|报[:：]|送[:：]|发[:：]|责任编辑|编辑|签发|"
+    r"发布时间|发布日期|发稿时间|来源|日期|\d{1,2}月\s*$|\d{1,2}日\s|[一二三四五六七八九十]+是)"
+)
+ASCII_TO_CJK = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+@dataclass
+class CleanText:
+    text: str
+    offsets: list[int]  # one entry per character of text, plus the end
+
+
+def _normalise_char(prev: str, ch: str, nxt: str) -> str:
+    code = ord(ch)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return chr(code - 0xFEE0)  # full-width digit or Latin letter
+    if ch == "\u3000":
+        return " "
+    if ch in ASCII_TO_CJK:
+        # 1,000 and 15:18 keep their ASCII separators between digits.
+        if ch in ",:" and prev.isdigit() and nxt.isdigit():
+            return ch
+        return ASCII_TO_CJK[ch]
+    return ch
+
+
+def _is_continuation(prev_line: str, next_line: str, prev_is_first: bool) -> bool:
+    """A page break split a paragraph: the previous line stops mid-sentence."""
+    p, n = prev_line.rstrip(), next_line.strip()
+    if not p or not n or prev_is_first:
+        return False
+    if p[-1] in SENTENCE_END or len(p) < 30:
+        return False  # short lines are headings, masthead or list items
+    if STRUCTURAL_START.match(n):
+        return False
+    return "\u4e00" <= n[0] <= "\u9fff" or n[0].isdigit() or n[0] in "“‘（"
+
+
+def clean(text: str) -> CleanText:
+    """Normalise characters and rejoin paragraphs broken across pages."""
+    out: list[str] = []
+    offsets: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        out.append(_normalise_char(text[i - 1] if i else "", ch, text[i + 1] if i + 1 < n else ""))
+        offsets.append(i)
+    joined = "".join(out)
+
+    # Find page-break gaps: newline runs between a mid-sentence line and its tail.
+    keep = [True] * len(joined)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", joined) if m.end() > m.start()]
+    first_content = next((k for k, (a, b) in enumerate(lines) if joined[a:b].strip()), 0)
+    for k in range(len(lines) - 1):
+        a, b = lines[k]
+        c, d = lines[k + 1]
+        between = joined[b:c]
+        if between.strip() or "\n" not in between:
+            continue
+        if _is_continuation(joined[a:b], joined[c:d], k == first_content):
+            # drop trailing spaces of the line, the newlines and leading spaces of the next
+            j = b
+            while j > a and joined[j - 1] in " \t":
+                j -= 1
+            e = c
+            while e < d and joined[e] in " \t":
+                e += 1
+            for x in range(j, e):
+                keep[x] = False
+    text_out = "".join(ch for ch, k in zip(joined, keep) if k)
+    off_out = [o for o, k in zip(offsets, keep) if k]
+    off_out.append(n)
+    return CleanText(text_out, off_out)
