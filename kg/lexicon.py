@@ -67,6 +67,8 @@ class Lexicon:
     org_bad_chars: frozenset[str]
     events: dict[str, Any]
     known_persons: frozenset[str]
+    not_org_substrings: tuple[str, ...]
+    not_org_endings: tuple[str, ...]
 
     @property
     def ranks(self) -> tuple[str, ...]:
@@ -121,6 +123,8 @@ def load_lexicon() -> Lexicon:
         places_need_name=frozenset(_need(orgs, "places_need_name", "organizations.json")),
         org_bad_chars=frozenset(_need(orgs, "bad_chars", "organizations.json")),
         events=events,
+        not_org_substrings=tuple(words.get("not_org_substrings", [])),
+        not_org_endings=tuple(words.get("not_org_endings", [])),
         known_persons=frozenset(line.strip() for line in _read("known_persons.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
     )

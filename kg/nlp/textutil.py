@@ -45,3 +45,17 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     if b < len(text) and text[b] != "\n":
         b += 1
     return a, b
+
+
+def after_date(text: str, pos: int) -> bool:
+    """``pos`` follows a written date (2024年|, 6月|, 10日|): a left boundary."""
+    return pos >= 2 and text[pos - 1] in "年月日" and text[pos - 2].isdigit()
+
+
+def inside_quotes(text: str, pos: int) -> bool:
+    """``pos`` lies inside “…” or 《…》 on the same line."""
+    for left, right in ("“”", "《》", "<>"):
+        open_at = text.rfind(left, 0, pos)
+        if open_at >= 0 and text.rfind(right, 0, pos) < open_at and "\n" not in text[open_at:pos]:
+            return True
+    return False

@@ -1,0 +1,214 @@
+"""Events (meetings, study visits, activities), their dates and who did what.
+
+Works sentence by sentence over one article. A sentence that holds a trigger
+(召开…会, 调研, 检查, 慰问, …活动) opens an event; roles are read from the
+person mentions before the role verbs (主持, 带领, 参加, 指出…). A sentence
+without a trigger adds its roles to the article's current meeting. Speech that
+follows 指出/要求/强调 is a statement, never a source of new events.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from .persons import NameMention
+from .textutil import clause_bounds
+
+DATE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|^(\d{1,2})日(?=\s)")
+SENT_RE = re.compile(r"[^。！？\n]+[。！？]?")
+
+
+@dataclass
+class RoleMention:
+    person: str
+    role: str
+    verb: str
+    start: int
+    end: int
+
+
+@dataclass
+class StatementMention:
+    speaker: str
+    verb: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class EventMention:
+    kind: str
+    label: str
+    start: int  # the trigger
+    end: int
+    sent_start: int
+    sent_end: int
+    date_text: str | None
+    date_start: int | None
+    before_main: bool
+    label_named: bool = False
+    roles: list[RoleMention] = field(default_factory=list)
+    statements: list[StatementMention] = field(default_factory=list)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class EventFinder:
+    def __init__(self, lex: Lexicon) -> None:
+        ev = lex.events
+        self.lex = lex
+        nouns = _alt(ev["meeting_nouns"])
+        self.convene_re = re.compile(rf"(?:主持|组织)?召开(?P<name>[^，。；、]{{0,40}}?(?:{nouns}))")
+        self.held_re = re.compile(rf"(?P<name>[^，。；、]{{2,40}}?(?:{nouns}))(?:在[^，。；]{{1,12}})?(?:召开|举行|开幕)")
+        self.visit_re = re.compile(_alt(ev["visit_verbs"]))
+        self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}?(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
+        self.meetverb_re = re.compile(_alt(ev["meeting_verbs"]))
+        self.roles = lex.role_verbs()
+        self.speech_re = re.compile(rf"(?:{_alt(ev['speech_acts'])})[：:，,]?")
+        self.undated = tuple(ev.get("undated_words", []))
+        self.before = tuple(ev.get("before_words", []))
+
+    def _persons_before(self, names: list[NameMention], a: int, b: int) -> list[NameMention]:
+        """The subject: names in [a, b) joined by 、/和/及/等 right up to the verb at ``b``."""
+        inside = [n for n in names if a <= n.start and n.end <= b]
+        if not inside:
+            return []
+        out = [inside[-1]]
+        for n in reversed(inside[:-1]):
+            out.insert(0, n)
+        return out
+
+    def find(self, text: str, names: list[NameMention], item_date_text: str | None = None) -> list[EventMention]:
+        events: list[EventMention] = []
+        meeting: EventMention | None = None
+        current: EventMention | None = None
+        para_date: tuple[str, int] | None = None
+        for sm in SENT_RE.finditer(text):
+            s0, s1 = sm.span()
+            sent = sm.group()
+            if s0 == 0 or text[s0 - 1] == "\n":
+                para_date = None  # a new paragraph is a new item of a 大事记
+            dm = DATE_RE.search(sent)
+            if dm and dm.start() <= 3:
+                para_date = (dm.group(), s0 + dm.start())
+                if s0 == 0 or text[s0 - 1] == "\n":
+                    current = meeting = None
+            # speech is content, not events: cut the sentence at the first speech verb
+            speech = self.speech_re.search(sent)
+            scan_end = s0 + (speech.start() if speech else len(sent))
+            scan = text[s0:scan_end]
+            ev = self._trigger(text, s0, scan, names, dated=bool(dm and dm.start() <= 3))
+            if ev and ev.kind == "Activity" and not ev.label_named and meeting and not (dm and dm.start() <= 3):
+                ev = None  # 出席活动并为项目开工奠基: part of the meeting already reported
+            if ev:
+                before = sent.lstrip().startswith(self.before)
+                date_text, date_start = None, None
+                if dm and s0 + dm.start() < ev.start:
+                    date_text, date_start = dm.group(), s0 + dm.start()
+                elif para_date and not before and not any(w in sent[:6] for w in self.undated):
+                    date_text, date_start = para_date
+                ev.date_text, ev.date_start, ev.before_main = date_text, date_start, before
+                ev.sent_start, ev.sent_end = s0, s1
+                events.append(ev)
+                current = ev
+                if ev.kind == "Meeting" and not before:
+                    meeting = ev
+            target_for_roles = ev or meeting or current
+            if target_for_roles is None:
+                continue
+            self._roles(text, s0, s1, names, target_for_roles)
+        return events
+
+    def _trigger(self, text: str, s0: int, scan: str, names: list[NameMention], dated: bool) -> EventMention | None:
+        # meetings only referred to (传达…会议精神, 即将召开) are not events
+        m = self.convene_re.search(scan)
+        if m and not self._referred(scan, m.start()):
+            label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
+            return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
+        m = self.held_re.search(scan)
+        if m and not self._referred(scan, m.start()) and "即将" not in scan[m.end("name"):m.end()]:
+            label = re.sub(r"^[\d月日上下午晚，、\s]+", "", m.group("name"))
+            return EventMention("Meeting", label, s0 + m.start("name"), s0 + m.end(), s0, s0, None, None, False, True)
+        subj = [n for n in names if s0 <= n.start < s0 + len(scan)]
+        for regex, kind in ((self.visit_re, "StudyVisit"), (self.activity_re, "Activity"), (self.meetverb_re, "Meeting")):
+            m = regex.search(scan)
+            if not m or self._referred(scan, m.start()):
+                continue
+            named = bool(m.groupdict().get("name"))
+            actors = [n for n in subj if n.end <= s0 + m.start()]
+            if actors and "关于" in text[actors[-1].end:s0 + m.start()]:
+                continue  # 听取X关于…视察活动方案的汇报: a plan, not a visit
+            if not actors and not named and not dated:
+                continue
+            # the label runs from the first actor to the end of the trigger's clause
+            ca, _ = clause_bounds(text, s0 + m.start())
+            a = actors[0].start if actors else max(ca, s0)
+            if not actors:
+                dm = DATE_RE.match(text, a)
+                a = dm.end() if dm else a
+                while a < len(text) and text[a] in "，、 上下午":
+                    a += 1
+            b = s0 + m.end()
+            while b < s0 + len(scan) and text[b] not in "，。；！？\n":
+                b += 1
+            label = m.group("name") if named and not actors else re.sub(r"[，,]|了", "", text[a:b])
+            return EventMention(kind, label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, named)
+        return None
+
+    @staticmethod
+    def _referred(scan: str, pos: int) -> bool:
+        """The trigger names a speech or meeting studied (传达…精神), not a happening."""
+        head = scan[:pos]
+        tail = re.split(r"[，。；]", scan[pos:], maxsplit=1)[0]
+        return "传达" in head or "学习" in head or "精神" in head or "精神" in tail
+
+    def _roles(self, text: str, s0: int, s1: int, names: list[NameMention], ev: EventMention) -> None:
+        in_sent = [n for n in names if s0 <= n.start < s1]
+        if not in_sent or self._referred(text[s0:s1], min(n.start for n in in_sent) - s0 + 1) and not (s0 <= ev.start < s1):
+            return
+        taken = {(r.person, r.role) for r in ev.roles}
+        for role in ("Chair", "Leader", "Attendee", "Speaker"):
+            for verb in self.roles[role]:
+                for vm in re.finditer(re.escape(verb), text[s0:s1]):
+                    v = s0 + vm.start()
+                    if text.startswith("精神", v + len(verb)):
+                        continue  # 讲话精神: a speech studied, not given here
+                    # the subject: the names of the clause group before the verb
+                    a = v
+                    while a > s0 and text[a - 1] not in "。；！？\n" and not (text[a - 1] == "，" and not self._list_continues(text, a, in_sent)):
+                        a -= 1
+                    subject = [n for n in in_sent if a <= n.start and n.end <= v]
+                    if role == "Leader" and verb in ("率",) and not text.startswith("队", v + 1):
+                        continue
+                    for n in subject:
+                        if (n.name, role) in taken:
+                            continue
+                        if role in ("Attendee", "Speaker") and any(r.person == n.name and r.role in ("Chair", "Leader") for r in ev.roles):
+                            continue
+                        ev.roles.append(RoleMention(n.name, role, verb, n.start, n.end))
+                        taken.add((n.name, role))
+                    if role == "Speaker" and subject and verb in self.lex.events["speech_acts"]:
+                        end = v + len(verb)
+                        while end < s1 and text[end] in "：:，,":
+                            end += 1
+                        content = text[end:s1].rstrip("。")
+                        if content:
+                            ev.statements.append(StatementMention(subject[-1].name, verb, content, subject[-1].start, s1))
+        # a single official who visits or inspects leads it
+        if s0 <= ev.start < s1 and not any(r.role in ("Leader", "Chair") for r in ev.roles):
+            actors = [n for n in in_sent if n.end <= ev.start and not self._referred(text[s0:ev.start], n.start - s0)]
+            if ev.kind in ("StudyVisit", "Activity") and len(actors) == 1:
+                ev.roles.append(RoleMention(actors[0].name, "Leader", text[ev.start:ev.end], actors[0].start, actors[0].end))
+            elif ev.kind == "Meeting" and not ev.label_named:  # 姚宏刚与周坤一行座谈交流
+                for n in actors:
+                    if (n.name, "Attendee") not in taken:
+                        ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start:ev.end], n.start, n.end))
+
+    @staticmethod
+    def _list_continues(text: str, a: int, names: list[NameMention]) -> bool:
+        """A comma inside a list of officials (…副主席X、Y，秘书长Z等参加) does not end the subject."""
+        return any(n.start >= a and n.start - a <= 8 for n in names) and any(n.end <= a - 1 and a - 1 - n.end <= 1 for n in names)

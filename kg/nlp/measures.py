@@ -1,0 +1,138 @@
+"""Initiatives (programme names, number slogans) and quantities (25个, 2.97万㎡).
+
+Quoted phrases are initiatives when they look like programmes: a number slogan
+(六稳, 三送一强), a named campaign (…活动, …行动, …工程) or a multi-part slogan
+(三项工程、一项管理); short quoted words and idioms (锦上添花) are not. Numbers
+count as quantities only with a unit, and not as ordinals, years or dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import _json
+from ..numbers import CN_CHARS, parse_number
+from .textutil import inside_quotes
+
+QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
+
+
+@dataclass
+class InitiativeMention:
+    name: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass
+class QuantityMention:
+    value: float
+    unit: str
+    subject: str
+    approximate: bool
+    start: int
+    end: int
+    part_of: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _measures() -> dict:
+    return _json("measures.json")
+
+
+class MeasureFinder:
+    def __init__(self) -> None:
+        m = _measures()
+        self.units = sorted(m["units"], key=len, reverse=True)
+        self.blockers = m["unit_blockers"]
+        self.not_before = m["not_before"]
+        self.endings = tuple(m["initiative_endings"])
+        self.not_init = set(m["not_initiatives"])
+        self.numerals = m["numeral_chars"]
+        unit_alt = "|".join(re.escape(u) for u in self.units)
+        self.qty_re = re.compile(
+            rf"(?P<num>\d+(?:\.\d+)?(?:[万亿])?|[{CN_CHARS}]+)(?P<approx>余|多)?\s?(?P<unit>{unit_alt})")
+        n = re.escape(self.numerals)
+        self.slogan_re = re.compile(rf"(?<![\u4e00-\u9fff])[{n}][\u4e00-\u9fff]{{1,2}}[{n}][\u4e00-\u9fff]{{1,2}}(?![\u4e00-\u9fff])|"
+                                    rf"(?<![\u4e00-\u9fff])[{n}][\u4e00-\u9fff][{n}][\u4e00-\u9fff](?=[，。、；”]|$)")
+        self.campaign_re = re.compile(r"(?<=[，。；：、])([\u4e00-\u9fff]{2,8}行动)")
+
+    # --- initiatives ----------------------------------------------------
+    def is_initiative(self, phrase: str) -> bool:
+        p = phrase.strip()
+        if p in self.not_init or len(p) < 2:
+            return False
+        has_numeral = any(c in self.numerals for c in p)
+        if has_numeral and not all(c in self.numerals for c in p) and len(p) <= 8:
+            return True  # 六稳, 三送一强, 两纵三横, 两优一先
+        if p.endswith(self.endings) and len(p) >= 4:
+            return True  # 界别活动月, 扫楼敲门行动
+        if re.search(r"[、，,]", p) and len(p) >= 6:
+            return True  # 三项工程、一项管理; 办实事、解难题、减负担
+        return len(p) >= 10  # a programme statement: 综合实力进入全市第一方阵
+
+    def initiatives(self, text: str) -> list[InitiativeMention]:
+        out: dict[str, InitiativeMention] = {}
+        for m in QUOTE_RE.finditer(text):
+            phrase = m.group(1)
+            if self.is_initiative(phrase):
+                out.setdefault(phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted"))
+        for m in self.slogan_re.finditer(text):
+            phrase = m.group()
+            if phrase not in out and not inside_quotes(text, m.start()) and self.is_initiative(phrase) \
+                    and not re.search(r"[个项条是要位件名家人次届期年月日]", phrase):
+                out[phrase] = InitiativeMention(phrase, m.start(), m.end(), "number_slogan")
+        for m in self.campaign_re.finditer(text):
+            phrase = m.group(1)
+            if phrase not in out and not inside_quotes(text, m.start()):
+                out[phrase] = InitiativeMention(phrase, m.start(1), m.end(1), "named_campaign")
+        return sorted(out.values(), key=lambda i: i.start)
+
+    # --- quantities -----------------------------------------------------
+    def quantities(self, text: str) -> list[QuantityMention]:
+        out: list[QuantityMention] = []
+        total_at: int | None = None
+        for m in self.qty_re.finditer(text):
+            num, unit = m.group("num"), m.group("unit")
+            s, e = m.start(), m.end()
+            if s > 0 and (text[s - 1] in self.not_before or text[s - 1].isdigit() or text[s - 1] == "."):
+                continue
+            if e < len(text) and text[e] in self.blockers.get(unit, ""):
+                continue
+            if text.startswith(("以上", "以下", "以内"), e) or inside_quotes(text, s):
+                continue  # 5亿元以上项目: a threshold, not an amount
+            if num in ("一", "两") and unit not in ("万元", "亿元"):
+                continue  # 一个, 两个: wording, not a measurement
+            if re.fullmatch(r"[一二三四五六七八九十]", num) and text.startswith(("是", "要"), e):
+                continue
+            n = parse_number(num)
+            if n is None or n.value <= 0:
+                continue
+            value, shown_unit = n.value, unit
+            if num.endswith(("万", "亿")) and unit in ("元", "㎡", "平方米", "人"):
+                # 75.56亿元: keep the written unit (亿元), not a rescaled number
+                value, shown_unit = float(num[:-1]) if num[:-1].replace(".", "").isdigit() else value, num[-1] + unit
+            subject = self._subject(text, s, e)
+            q = QuantityMention(value, shown_unit, subject, n.approximate, s, e)
+            if total_at is not None and not re.search(r"[。；\n]", text[out[total_at].end:s]):
+                q.part_of = total_at
+            else:
+                total_at = None
+            out.append(q)
+            if re.match(r"[，,]?其中", text[e:]):
+                total_at = len(out) - 1  # 27个，其中在谈9个: the breakdown of a total
+        return out
+
+    @staticmethod
+    def _subject(text: str, s: int, e: int) -> str:
+        after = re.match(r"[\u4e00-\u9fff]{2,10}", text[e:])
+        stop = re.compile(r"[，。；、：\n]")
+        if after and not after.group().startswith(("参加", "出席", "的", "以上")):
+            m = stop.search(text, e)
+            return text[e:m.start() if m else len(text)][:12]
+        a = s
+        while a > 0 and not stop.match(text[a - 1]) and s - a < 12:
+            a -= 1
+        return (text[a:s] or text[e:e + 8]).removeprefix("其中")

@@ -1,0 +1,107 @@
+"""Organizations found by their name endings (局, 委, 街道, 社区, 公司…).
+
+Each ending proposes a right edge; the name extends left over Chinese
+characters until punctuation, a verb or preposition from the stop list, or the
+end of another territorial unit (中兴街道|中兴社区). Generic groups (各街道,
+相关部门, 我区) are not organizations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from .textutil import after_date, ends_with_any, inside_quotes, is_cjk
+
+ORG_MAX = 24
+TERRITORIAL = {"街道", "镇", "乡", "社区", "村", "区", "县", "市", "旗", "省", "盟", "州", "自治区", "自治县", "街道办事处"}
+
+
+@dataclass
+class OrgMention:
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+class OrgFinder:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.suffix_re = re.compile("|".join(re.escape(s) for s in lex.org_suffixes))
+
+    def valid(self, name: str, suffix: str) -> bool:
+        lex = self.lex
+        core = name[: -len(suffix)]
+        if name in lex.generic_orgs or name.startswith(lex.generic_org_prefixes):
+            return False
+        if lex.org_bad_chars & set(name) or name.endswith(lex.not_org_endings):
+            return False
+        if any(w in name[-(len(suffix) + 3):] for w in lex.not_org_substrings) or core in lex.generic_orgs:
+            return False
+        if suffix in lex.places_need_name:
+            return 2 <= len(core) <= 5 and not core[-1] in "一二三四五六七八九十两几多内外"
+        return len(core) >= 1 or len(suffix) >= 2 and lex.org_suffix_kind[suffix] in ("党委", "人大政协")
+
+    def extend_left(self, text: str, start: int, suffix: str) -> int:
+        lex = self.lex
+        a = start
+        while a > 0 and start + len(suffix) - a < ORG_MAX:
+            ch = text[a - 1]
+            if not (is_cjk(ch) or ch in "（）"):
+                break
+            if ends_with_any(text, a, lex.left_stops) or after_date(text, a):
+                break
+            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)):
+                break
+            prev = self._org_ending_at(text, a)
+            if prev and suffix not in lex.sub_unit_suffixes and (
+                    prev in TERRITORIAL and start - a >= 2 or text[a] in "区市县旗镇乡省"):
+                break  # 中兴街道|中兴社区, 区委|区政府: two organizations side by side
+            a -= 1
+        while a < start and (text[a] == "）" or text[a] == "（" and "）" not in text[a:start]):
+            a += 1
+        return a
+
+    def _org_ending_at(self, text: str, pos: int) -> str | None:
+        """The suffix of a whole organization (not a bare 区 or 市 prefix) ending at ``pos``."""
+        prev = ends_with_any(text, pos, self.lex.org_suffixes)
+        if not prev or pos - len(prev) < 1:
+            return None
+        start = self.extend_left(text, pos - len(prev), prev)
+        return prev if self.valid(text[start:pos], prev) else None
+
+    def find(self, text: str) -> list[OrgMention]:
+        found: list[OrgMention] = []
+        pos = 0
+        while True:
+            m = self.suffix_re.search(text, pos)
+            if not m:
+                break
+            pos = m.start() + 1
+            suffix, end = m.group(), m.end()
+            if ends_with_any(text, end, self.lex.org_suffixes) != suffix:
+                continue  # a longer ending (社区 over 区) reads this spot
+            blockers = self.lex.suffix_blockers.get(suffix, "")
+            if end < len(text) and text[end] in blockers:
+                continue
+            if inside_quotes(text, m.start()):
+                continue  # “中心办有宝” names a campaign, not a unit
+            start = self.extend_left(text, m.start(), suffix)
+            name = text[start:end]
+            # drop a leading generic word: 各街道办事处 stays out, 我区住建局 -> 区住建局
+            for p in ("我", "本", "全"):
+                if name.startswith(p) and len(name) > 3 and name[1] in "区县市镇":
+                    start, name = start + 1, name[1:]
+            if self.valid(name, suffix):
+                found.append(OrgMention(name, self.lex.org_suffix_kind[suffix], start, end))
+        # keep the widest reading of each stretch of text
+        found.sort(key=lambda o: (o.start, -(o.end - o.start)))
+        out: list[OrgMention] = []
+        for o in found:
+            if any(p.start <= o.start and o.end <= p.end and (p.start, p.end) != (o.start, o.end) for p in found):
+                continue
+            if out and (out[-1].start, out[-1].end) == (o.start, o.end):
+                continue
+            out.append(o)
+        return out
