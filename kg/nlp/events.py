@@ -136,9 +136,11 @@ class EventFinder:
         subj = [n for n in names if s0 <= n.start < s0 + len(scan)]
         for regex, kind in ((self.visit_re, "StudyVisit"), (self.activity_re, "Activity"), (self.meetverb_re, "Meeting")):
             m = regex.search(scan)
-            if not m or self._referred(scan, m.start()):
+            if not m:
                 continue
             named = bool(m.groupdict().get("name"))
+            if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
+                continue
             actors = [n for n in subj if n.end <= s0 + m.start()]
             if actors and "关于" in text[actors[-1].end:s0 + m.start()]:
                 continue  # 听取X关于…视察活动方案的汇报: a plan, not a visit

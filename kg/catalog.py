@@ -1,0 +1,46 @@
+"""What the store holds: issues, counts, and removing one issue."""
+from __future__ import annotations
+
+from rdflib import Literal
+
+from .errors import KGError
+from .iris import graph_iri
+from .query import run_query
+from .store import QuadStore
+
+ISSUES = """
+SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {
+  GRAPH ?g { ?i dkg:issueKey ?key ; dkg:sourceFile ?file . OPTIONAL { ?i schema:datePublished ?date } ?s ?p ?o }
+} GROUP BY ?g ?key ?file ?date ORDER BY ?key
+"""
+COUNTS = {
+    "persons": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a foaf:Person } }",
+    "organizations": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a org:Organization } }",
+    "events": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?c } VALUES ?c { dkg:Meeting dkg:StudyVisit dkg:Activity } }",
+    "attestations": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a dkg:PostAttestation } }",
+    "statements": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a dkg:Statement } }",
+    "initiatives": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a dkg:Initiative } }",
+    "projects": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a dkg:Project } }",
+    "quantities": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a schema:QuantitativeValue } }",
+}
+
+
+def list_issues(store: QuadStore) -> list[dict]:
+    return [{"graph": str(r[0]), "key": str(r[1]), "file": str(r[2]), "date": str(r[3]) if r[3] else None,
+             "triples": int(r[4])} for r in run_query(store, ISSUES)]
+
+
+def store_stats(store: QuadStore) -> dict[str, int]:
+    out = {"issues": len(store.graph_names()), "quads": len(store)}
+    for name, q in COUNTS.items():
+        out[name] = int(next(iter(run_query(store, q)))[0])
+    return out
+
+
+def remove_issue(store: QuadStore, issue: str) -> str:
+    """Remove by key (上街信息/2020/46, page/district-02) or by source file name."""
+    for row in list_issues(store):
+        if issue in (row["key"], row["file"]):
+            store.remove_graph(graph_iri(row["key"]))
+            return row["key"]
+    raise KGError(f"{issue}: no such issue in the store (see `kg list`)")

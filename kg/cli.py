@@ -1,0 +1,217 @@
+"""The ``kg`` command line: thin commands over library functions.
+
+Each command parses its options, calls one library function and turns
+:class:`~kg.errors.KGError` into a one-line ``click.ClickException``. Commands
+that do not extract (query, export, stats, list, remove, viz) never import spaCy.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import KGError
+
+STORE_HELP = "Store folder (default: $KG_STORE, else ./kg-store)."
+
+
+def store_option(f):
+    return click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help=STORE_HELP)(f)
+
+
+def friendly(f):
+    """KGError -> one line on stderr and exit 1, never a traceback."""
+    @wraps(f)
+    def run(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except KGError as exc:
+            raise click.ClickException(str(exc)) from None
+    return run
+
+
+def _open(store: Path | None, read_only: bool = False):
+    from .store import open_store, store_path
+    return open_store(store_path(store), read_only=read_only)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """district-kg: Chinese district bulletins into a knowledge graph."""
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("-v", "--verbose", is_flag=True, help="Also say which encoding each file was read with.")
+@friendly
+def import_cmd(paths: tuple[Path, ...], store: Path | None, verbose: bool) -> None:
+    """Import bulletin files or folders (.txt, .md); re-importing replaces an issue."""
+    from .importer import import_paths
+    from .reading import iter_sources
+
+    db = _open(store)
+    try:
+        n = len(iter_sources(list(paths)))
+        failed = 0
+        with click.progressbar(length=n, label="importing", file=sys.stderr,
+                               hidden=n < 2 or not sys.stderr.isatty()) as bar:
+            def report(r) -> None:
+                nonlocal failed
+                bar.update(1)
+                if r.ok:
+                    extra = f" [{r.issue.encoding}]" if verbose else ""
+                    click.echo(r.line() + extra)
+                else:
+                    failed += 1
+                    click.echo(r.line(), err=True)
+            reports = import_paths(paths, db, progress=report)
+        failed = sum(1 for r in reports if not r.ok)
+        if n == 0:
+            for r in reports:
+                click.echo(r.line(), err=True)
+    finally:
+        db.close()
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sparql", help="The query text instead of a file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind a variable (initBindings): <iri>, 42, 2020-06-16 or text. Repeatable.")
+@store_option
+@friendly
+def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], store: Path | None) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) over every imported issue."""
+    from .query import format_result, parse_binding, read_query_file, run_query
+
+    if bool(file) == bool(sparql):
+        raise click.UsageError("give a query FILE or --sparql, not both or neither")
+    text = read_query_file(file) if file else sparql
+    bindings = dict(parse_binding(b) for b in binds)
+    db = _open(store, read_only=True)
+    try:
+        click.echo(format_result(run_query(db, text, bindings), fmt), nl=False)
+    finally:
+        db.close()
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "gexf"]),
+              default="trig", show_default=True)
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@store_option
+@friendly
+def export(fmt: str, output: Path, store: Path | None) -> None:
+    """Write the store as RDF (named graphs kept in trig/nquads/jsonld) or GEXF for Gephi."""
+    from .export import export as do_export
+    db = _open(store, read_only=True)
+    try:
+        n = do_export(db, fmt, output)
+    finally:
+        db.close()
+    click.echo(f"wrote {output} ({n} {'nodes' if fmt == 'gexf' else 'quads'})")
+
+
+@cli.command()
+@click.option("--output", "-o", default="graph.html", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--types", default="Person,Organization,Event,Initiative,Project", show_default=True,
+              help="Node types to draw, comma-separated.")
+@click.option("--ego", help="Draw only the neighbourhood of the node with this label (a name).")
+@click.option("--depth", default=1, show_default=True, help="Neighbourhood radius for --ego.")
+@store_option
+@friendly
+def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | None) -> None:
+    """Draw an interactive network page that works offline."""
+    from .network import NODE_TYPES, build_network
+    from .viz import select, write_page
+
+    chosen = tuple(t.strip() for t in types.split(",") if t.strip())
+    unknown = [t for t in chosen if t not in NODE_TYPES]
+    if unknown:
+        raise click.BadParameter(f"unknown type {unknown[0]!r}; choose from {', '.join(NODE_TYPES)}", param_hint="--types")
+    db = _open(store, read_only=True)
+    try:
+        net = select(build_network(db), chosen, ego, depth)
+    finally:
+        db.close()
+    write_page(net, output, title=f"district-kg · {ego}" if ego else "district-kg")
+    click.echo(f"wrote {output} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges)")
+
+
+@cli.command()
+@store_option
+@friendly
+def stats(store: Path | None) -> None:
+    """Counts of issues, quads and facts in the store."""
+    from .catalog import store_stats
+    db = _open(store, read_only=True)
+    try:
+        for name, value in store_stats(db).items():
+            click.echo(f"{name:16} {value}")
+    finally:
+        db.close()
+
+
+@cli.command("list")
+@store_option
+@friendly
+def list_cmd(store: Path | None) -> None:
+    """The imported issues, one line each (the key is what `kg remove` takes)."""
+    from .catalog import list_issues
+    db = _open(store, read_only=True)
+    try:
+        rows = list_issues(db)
+    finally:
+        db.close()
+    for r in rows:
+        click.echo(f"{r['key']}\t{r['date'] or '-'}\t{r['file']}\t{r['triples']} triples")
+    if not rows:
+        click.echo("no issues imported", err=True)
+
+
+@cli.command()
+@click.argument("issue")
+@store_option
+@friendly
+def remove(issue: str, store: Path | None) -> None:
+    """Remove one issue (its key from `kg list`, or its file name) and exactly its facts."""
+    from .catalog import remove_issue
+    db = _open(store)
+    try:
+        key = remove_issue(db, issue)
+    finally:
+        db.close()
+    click.echo(f"removed {key}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@friendly
+def extract(file: Path, fmt: str) -> None:
+    """Show the facts one file would add, with their evidence; the store is not touched."""
+    from .extract_view import facts_json, facts_table
+    from .facts import extract as run_extract
+    from .nlp.pipeline import build_pipeline
+    from .parse import parse_file
+
+    issue = parse_file(file)
+    facts = run_extract(issue, build_pipeline())
+    if fmt == "json":
+        click.echo(json.dumps(facts_json(issue, facts), ensure_ascii=False, indent=2))
+    else:
+        click.echo(facts_table(issue, facts), nl=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()

@@ -1,0 +1,132 @@
+"""The store behind one small interface: named graphs of quads, SPARQL, dumps.
+
+:class:`QuadStore` is what the rest of the code uses; :class:`OxigraphStore`
+implements it with Oxigraph on disk, exposed through rdflib (oxrdflib) so that
+SPARQL with ``initBindings`` and rdflib's result formats work unchanged. A
+remote SPARQL 1.1 engine can implement the same protocol later.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator, Mapping, Protocol
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from .errors import QueryError, StoreError
+
+DEFAULT_STORE = "kg-store"
+
+
+def store_path(option: str | os.PathLike | None) -> Path:
+    """``--store`` if given, else ``$KG_STORE``, else ``./kg-store``."""
+    return Path(option or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+class QuadStore(Protocol):
+    def replace_graph(self, name: URIRef, graph: Graph) -> None: ...
+    def remove_graph(self, name: URIRef) -> bool: ...
+    def graph_names(self) -> list[URIRef]: ...
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
+    def dataset(self) -> Dataset: ...
+    def __len__(self) -> int: ...
+    def close(self) -> None: ...
+
+
+def _nt(term) -> str:
+    return term.n3()
+
+
+class OxigraphStore:
+    """Oxigraph on disk. Every change is one SPARQL UPDATE, which Oxigraph
+    applies in a single transaction: a failed import leaves no trace."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        import pyoxigraph as ox  # noqa: PLC0415  (kept out of module import time)
+        from oxrdflib import OxigraphStore as RdflibOx
+
+        self.path = path
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not path.exists():
+                    raise StoreError(f"{path}: no store here; run `kg import` first")
+                self._ox = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._ox = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+        self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=True)
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph)
+        update = f"DROP SILENT GRAPH {_nt(name)} ;\nINSERT DATA {{ GRAPH {_nt(name)} {{\n{body}\n}} }}"
+        self._update(update)
+
+    def remove_graph(self, name: URIRef) -> bool:
+        if name not in self.graph_names():
+            return False
+        self._update(f"DROP GRAPH {_nt(name)}")
+        return True
+
+    def _update(self, update: str) -> None:
+        try:
+            self._ox.update(update)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.path}: the store refused the change ({exc})") from None
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._ox.named_graphs())
+
+    def quads(self) -> Iterator:
+        return self._ox.quads_for_pattern(None, None, None, None)
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        try:
+            try:
+                return self._ds.query(sparql, initBindings=dict(bindings or {}))
+            except (SyntaxError, RuntimeError) as exc:
+                if not bindings or "projection" not in str(exc):
+                    raise
+                # Oxigraph binds only projected variables; rdflib's own engine binds
+                # any variable, over the same store (slower, same answer).
+                from rdflib.plugins.sparql.processor import SPARQLProcessor
+                return SPARQLProcessor(self._ds).query(sparql, initBindings=dict(bindings))
+        except Exception as exc:  # parser and engine errors have many types
+            raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
+    def dataset(self) -> Dataset:
+        return self._ds
+
+    def dump(self, fmt: str, target: Path) -> None:
+        import pyoxigraph as ox
+        formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+        self._ox.dump(str(target), formats[fmt])
+
+    def to_dataset(self) -> Dataset:
+        """An in-memory rdflib copy with every named graph (for serializers)."""
+        import pyoxigraph as ox
+        from .vocab import PREFIXES
+        ds = Dataset()
+        for p, ns in PREFIXES.items():
+            ds.bind(p, ns)
+        data = self._ox.dump(format=ox.RdfFormat.N_QUADS)
+        if data:
+            ds.parse(data=data.decode("utf-8"), format="nquads")
+        return ds
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def close(self) -> None:
+        if not self.read_only:
+            self._ox.flush()
+        del self._ds
+        del self._ox
+
+
+def open_store(path: Path, read_only: bool = False) -> OxigraphStore:
+    return OxigraphStore(path, read_only=read_only)

@@ -1,0 +1,86 @@
+"""Vocabulary terms as rdflib ``DefinedNamespace`` classes.
+
+``_fail = True`` makes a misspelled term an AttributeError at import time
+instead of a silent new IRI in the graph. Standard vocabularies come from
+rdflib (FOAF, ORG, PROV, SKOS, SDO for schema.org, DCTERMS).
+"""
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.term import URIRef
+
+DATA = Namespace("https://w3id.org/district-kg/id/")
+
+
+class DKG(DefinedNamespace):
+    """district-kg's own terms (ontology/dkg.ttl)."""
+
+    _NS = Namespace("https://w3id.org/district-kg/ontology#")
+    _fail = True
+
+    # classes
+    PostAttestation: URIRef
+    PostHolding: URIRef
+    Meeting: URIRef
+    StudyVisit: URIRef
+    Activity: URIRef
+    Participation: URIRef
+    Statement: URIRef
+    Initiative: URIRef
+    Project: URIRef
+    Distribution: URIRef
+    Role: URIRef
+    # role individuals
+    Chair: URIRef
+    Leader: URIRef
+    Attendee: URIRef
+    Speaker: URIRef
+    # properties
+    person: URIRef
+    post: URIRef
+    role: URIRef
+    titleAsWritten: URIRef
+    observedOn: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    event: URIRef
+    agent: URIRef
+    verbAsWritten: URIRef
+    dateAsWritten: URIRef
+    before: URIRef
+    speechAct: URIRef
+    partOfInitiative: URIRef
+    progress: URIRef
+    asOf: URIRef
+    partOfTotal: URIRef
+    approximate: URIRef
+    confidence: URIRef
+    rule: URIRef
+    recipient: URIRef
+    distributionVerb: URIRef
+    sha256: URIRef
+    sourceFile: URIRef
+    encoding: URIRef
+    extractorVersion: URIRef
+    district: URIRef
+    issueKey: URIRef
+
+
+class NIF(DefinedNamespace):
+    """The NIF 2.0 core terms used for sentences and offsets."""
+
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _fail = True
+
+    Context: URIRef
+    Sentence: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+    isString: URIRef
+    referenceContext: URIRef
+
+
+PREFIXES = {"dkg": DKG._NS, "foaf": FOAF, "org": ORG, "schema": SDO, "prov": PROV, "skos": SKOS,
+            "dcterms": DCTERMS, "nif": NIF._NS, "rdfs": RDFS, "xsd": XSD, "rdf": RDF, "id": DATA}
