@@ -30,9 +30,20 @@ class QuadStore(Protocol):
     def remove_graph(self, name: URIRef) -> bool: ...
     def graph_names(self) -> list[URIRef]: ...
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
+    def _rdflib_engine(self, sparql: str, bindings: Mapping[str, Node]) -> Result:
+        from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
+        return SPARQLResult(SPARQLProcessor(self._ds).query(sparql, initBindings=dict(bindings)))
+
     def dataset(self) -> Dataset: ...
     def __len__(self) -> int: ...
     def close(self) -> None: ...
+
+
+def _is_select(sparql: str) -> bool:
+    """The query form, read past PREFIX/BASE lines and comments."""
+    import re
+    body = re.sub(r"#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>", " ", sparql, flags=re.I)
+    return body.strip().upper().startswith("SELECT")
 
 
 def _nt(term) -> str:
@@ -86,17 +97,22 @@ class OxigraphStore:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         try:
+            if bindings and not _is_select(sparql):
+                # Oxigraph applies substitutions to SELECT projections only;
+                # rdflib's own engine binds in ASK and CONSTRUCT over the same store.
+                return self._rdflib_engine(sparql, bindings)
             try:
                 return self._ds.query(sparql, initBindings=dict(bindings or {}))
             except (SyntaxError, RuntimeError) as exc:
                 if not bindings or "projection" not in str(exc):
                     raise
-                # Oxigraph binds only projected variables; rdflib's own engine binds
-                # any variable, over the same store (slower, same answer).
-                from rdflib.plugins.sparql.processor import SPARQLProcessor
-                return SPARQLProcessor(self._ds).query(sparql, initBindings=dict(bindings))
+                return self._rdflib_engine(sparql, bindings)
         except Exception as exc:  # parser and engine errors have many types
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
+    def _rdflib_engine(self, sparql: str, bindings: Mapping[str, Node]) -> Result:
+        from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
+        return SPARQLResult(SPARQLProcessor(self._ds).query(sparql, initBindings=dict(bindings)))
 
     def dataset(self) -> Dataset:
         return self._ds

@@ -55,8 +55,8 @@ class MeasureFinder:
         self.qty_re = re.compile(
             rf"(?P<num>\d+(?:\.\d+)?(?:[万亿])?|[{CN_CHARS}]+)(?P<approx>余|多)?\s?(?P<unit>{unit_alt})")
         n = re.escape(self.numerals)
-        self.slogan_re = re.compile(rf"(?<![\u4e00-\u9fff])[{n}][\u4e00-\u9fff]{{1,2}}[{n}][\u4e00-\u9fff]{{1,2}}(?![\u4e00-\u9fff])|"
-                                    rf"(?<![\u4e00-\u9fff])[{n}][\u4e00-\u9fff][{n}][\u4e00-\u9fff](?=[，。、；”]|$)")
+        # 一企一策, 三送一强, 四高四争先: numeral, word, numeral, word, ending the phrase
+        self.slogan_re = re.compile(rf"[{n}][\u4e00-\u9fff]{{1,2}}[{n}][\u4e00-\u9fff]{{1,2}}(?=[，。、；”]|$)")
         self.campaign_re = re.compile(r"(?<=[，。；：、])([\u4e00-\u9fff]{2,8}行动)")
 
     # --- initiatives ----------------------------------------------------
@@ -115,7 +115,7 @@ class MeasureFinder:
                 # 75.56亿元: keep the written unit (亿元), not a rescaled number
                 value, shown_unit = float(num[:-1]) if num[:-1].replace(".", "").isdigit() else value, num[-1] + unit
             subject = self._subject(text, s, e)
-            q = QuantityMention(value, shown_unit, subject, n.approximate, s, e)
+            q = QuantityMention(value, shown_unit, subject, n.approximate or bool(m.group("approx")), s, e)
             if total_at is not None and not re.search(r"[。；\n]", text[out[total_at].end:s]):
                 q.part_of = total_at
             else:

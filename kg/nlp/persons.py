@@ -68,6 +68,8 @@ class PersonFinder:
         """A person name starting at ``pos``, its end fixed by what follows it."""
         for k in self.known_at(text, pos):
             return k
+        if starts_with_any(text, pos, self.followers):
+            return None  # 强调, 要求: verbs that happen to start with a surname
         sl = self.lex.surname_length(text[pos:pos + 2])
         if not sl:
             return None

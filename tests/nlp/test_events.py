@@ -1,0 +1,31 @@
+"""Sentences invented for the tests."""
+from kg.nlp.events import EventFinder
+from kg.nlp.persons import PersonFinder
+
+
+def events(lex, text):
+    names = PersonFinder(lex).find(text).names
+    return EventFinder(lex).find(text, names)
+
+
+def test_meeting_with_chair_attendees_and_speaker(finder_lex):
+    text = ("3月2日，区委书记欧阳明主持召开安全生产工作推进会。区领导王海、李红梅参加会议。"
+            "欧阳明指出，要压实责任。区长陈立新讲话。")
+    [ev] = events(finder_lex, text)
+    assert ev.kind == "Meeting" and ev.label == "安全生产工作推进会" and ev.date_text == "3月2日"
+    roles = {(r.person, r.role) for r in ev.roles}
+    assert {("欧阳明", "Chair"), ("王海", "Attendee"), ("李红梅", "Attendee"), ("陈立新", "Speaker")} <= roles
+    assert ("欧阳明", "Speaker") not in roles  # the chair is not also a participant
+    assert ev.statements[0].speaker == "欧阳明" and ev.statements[0].text == "要压实责任"
+
+
+def test_two_events_stay_apart_and_before_meeting_is_undated(finder_lex):
+    text = ("5月6日，区委书记欧阳明主持召开城市管理工作会。会前，区长陈立新带领相关部门负责同志赴东湖街道观摩学习。")
+    evs = events(finder_lex, text)
+    assert [e.kind for e in evs] == ["Meeting", "StudyVisit"]
+    assert evs[1].before_main and evs[1].date_text is None
+    assert ("陈立新", "Leader") in {(r.person, r.role) for r in evs[1].roles}
+
+
+def test_meetings_only_referred_to_are_not_events(finder_lex):
+    assert events(finder_lex, "会议传达学习了全市安全生产工作会议精神。") == []

@@ -1,0 +1,19 @@
+"""Sentences invented for the tests."""
+from kg.nlp.organizations import OrgFinder
+
+
+def orgs(lex, text):
+    return [o.name for o in OrgFinder(lex).find(text)]
+
+
+def test_units_by_suffix_split_side_by_side(finder_lex):
+    found = orgs(finder_lex, "书记到东湖街道西山社区检查，区住建局、区财政局负责同志陪同。")
+    assert found == ["东湖街道", "西山社区", "区住建局", "区财政局"]
+
+
+def test_generic_groups_are_not_organizations(finder_lex):
+    assert orgs(finder_lex, "各街道办事处、区直各单位、相关部门负责同志参加，全区上下加快城市建设。") == []
+
+
+def test_party_and_government_side_by_side(finder_lex):
+    assert orgs(finder_lex, "，区委区政府高度重视") == ["区委", "区政府"]
