@@ -61,15 +61,15 @@ class OxigraphStore:
         self.path = path
         self.read_only = read_only
         try:
-            if read_only:
-                if not path.exists():
-                    raise StoreError(f"{path}: no store here; run `kg import` first")
-                self._ox = ox.Store.read_only(str(path))
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-                self._ox = ox.Store(str(path))
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+            if read_only and not path.exists():
+                raise StoreError(f"{path}: no store here; run `kg import` first")
+            path.mkdir(parents=True, exist_ok=True)
+            # Always a read-write handle: RocksDB's read-only mode can read files a
+            # live writer is compacting away. The lock makes concurrent use fail clearly.
+            self._ox = ox.Store(str(path))
+        except (OSError, RuntimeError) as exc:
+            reason = "it is in use by another kg command" if "lock" in str(exc).lower() else str(exc).splitlines()[0]
+            raise StoreError(f"{path}: cannot open the store ({reason})") from None
         self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=True)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
@@ -138,10 +138,11 @@ class OxigraphStore:
         return len(self._ox)
 
     def close(self) -> None:
-        if not self.read_only:
-            self._ox.flush()
+        import gc
+        self._ox.flush()
         del self._ds
         del self._ox
+        gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
 
 
 def open_store(path: Path, read_only: bool = False) -> OxigraphStore:

@@ -1,0 +1,193 @@
+"""Every command driven through click's CliRunner."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from rdflib.compare import isomorphic
+
+from kg import store as store_mod
+from kg.cli import cli
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+def quads(store: Path) -> set[str]:
+    db = store_mod.open_store(store, read_only=True)
+    try:
+        return {str(q) for q in db.quads()}
+    finally:
+        db.close()
+
+
+def kg(runner, *args, store=None):
+    argv = list(map(str, args)) + (["--store", str(store)] if store else [])
+    return runner.invoke(cli, argv, catch_exceptions=False)
+
+
+def test_import_prints_one_line_per_issue(runner, store, sample):
+    r = kg(runner, "import", sample, store=store)
+    assert r.exit_code == 0, r.output
+    assert re.search(r"上街信息 第46期, 2020-06-16: 12 persons, \d+ organizations, 5 events, \d+ triples", r.output)
+
+
+def test_reimport_gives_an_identical_quad_set(runner, store, sample):
+    kg(runner, "import", sample, store=store)
+    first = quads(store)
+    kg(runner, "import", sample, store=store)
+    assert quads(store) == first and len(first) > 300
+
+
+def test_failure_mid_import_leaves_the_store_unchanged(runner, store, sample, invented, monkeypatch):
+    kg(runner, "import", sample, store=store)
+    before = quads(store)
+    original = store_mod.OxigraphStore._update
+
+    def broken_update(self, update):  # the write fails half-way through its data
+        cut = len(update) // 2
+        return original(self, update[:cut] + " <<broken>> " + update[cut:])
+
+    monkeypatch.setattr(store_mod.OxigraphStore, "_update", broken_update)
+    r = runner.invoke(cli, ["import", str(sample), str(invented), "--store", str(store)])
+    assert r.exit_code == 1
+    monkeypatch.undo()
+    assert quads(store) == before  # the old version of the issue is still whole
+
+
+def test_bad_files_fail_alone(runner, store, sample, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\xff\xfe")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("just some english words, nothing else here at all", encoding="utf-8")
+    r = runner.invoke(cli, ["import", str(empty), str(sample), str(tmp_path / "missing.txt"), str(binary), str(prose),
+                            "--store", str(store)])
+    assert r.exit_code == 1
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 4 and "Traceback" not in r.output
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("missing.txt: no such file" in e for e in errors)
+    assert "上街信息 第46期" in r.stdout
+    assert "上街信息/2020/46" in kg(runner, "list", store=store).output
+
+
+def test_export_parses_back_to_the_same_graph(runner, store, sample, tmp_path):
+    kg(runner, "import", sample, store=store)
+    out = tmp_path / "out.nq"
+    assert kg(runner, "export", "--format", "nquads", "--output", out, store=store).exit_code == 0
+    ds = Dataset()
+    ds.parse(out, format="nquads")
+    db = store_mod.open_store(store, read_only=True)
+    original = db.to_dataset()
+    db.close()
+    names = {g.identifier for g in ds.graphs()} - {ds.default_graph.identifier}
+    assert names == {g.identifier for g in original.graphs()} - {original.default_graph.identifier}
+    for name in names:
+        assert isomorphic(ds.graph(name), original.graph(name))
+    for fmt in ("trig", "turtle", "jsonld", "gexf"):
+        target = tmp_path / f"out.{fmt}"
+        r = kg(runner, "export", "--format", fmt, "--output", target, store=store)
+        assert r.exit_code == 0 and target.stat().st_size > 1000
+
+
+def test_query_formats_bindings_ask_and_construct(runner, store, sample):
+    kg(runner, "import", sample, store=store)
+    r = kg(runner, "query", QUERIES / "chairs.rq", "--format", "json", store=store)
+    assert json.loads(r.output) == [{"date": "2020-06-10", "meeting": "高品质城市建设工作推进会", "name": "宋洁"}]
+    r = kg(runner, "query", QUERIES / "person-titles.rq", "--bind", "name=耿勇军", "--format", "csv", store=store)
+    assert "耿勇军,区委副书记" in r.output and "宋洁" not in r.output
+    r = kg(runner, "query", "--sparql", "ASK { ?i dkg:issueKey ?key }", "--bind", "key=上街信息/2020/46", store=store)
+    assert r.output.strip() == "true"
+    r = kg(runner, "query", "--sparql", "ASK { ?i dkg:issueKey ?key }", "--bind", "key=上街信息/2020/47", store=store)
+    assert r.output.strip() == "false"
+    r = kg(runner, "query", QUERIES / "person-network.rq", "--bind", "name=宋洁", store=store)
+    assert r.output.count("performerIn") == 1
+    r = kg(runner, "query", QUERIES / "reporting-units.rq", "--format", "tsv", store=store)
+    assert r.output.splitlines()[0] == "unit\tissue\tdate\theadline" and "区侨联" in r.output
+
+
+def test_every_library_query_answers_on_the_sample(runner, store, sample):
+    kg(runner, "import", sample, store=store)
+    for q in sorted(QUERIES.glob("*.rq")):
+        text = q.read_text(encoding="utf-8")
+        assert text.startswith("#") and "Example:" in text, q.name
+        r = kg(runner, "query", q, "--format", "json", store=store) if "SELECT" in text else None
+        if r is not None:
+            assert r.exit_code == 0 and json.loads(r.output), q.name
+
+
+def test_query_errors_are_one_line(runner, store, sample):
+    kg(runner, "import", sample, store=store)
+    r = runner.invoke(cli, ["query", "--sparql", "SELEC nothing", "--store", str(store)])
+    assert r.exit_code == 1 and r.output.startswith("Error: SPARQL error") and "Traceback" not in r.output
+    r = runner.invoke(cli, ["query", "--sparql", "ASK {}", "--bind", "novalue", "--store", str(store)])
+    assert r.exit_code == 1 and "expected name=value" in r.output
+    r = runner.invoke(cli, ["query", "--sparql", "ASK {}", "--store", str(store / "nope")])
+    assert r.exit_code == 1 and "no store here" in r.output
+
+
+def test_viz_page_works_offline(runner, store, sample, tmp_path):
+    kg(runner, "import", sample, store=store)
+    page = tmp_path / "graph.html"
+    r = kg(runner, "viz", "--output", page, store=store)
+    assert r.exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "new vis.Network" in html and "宋洁" in html and "人物 person" in html
+    # nothing is loaded from the network: no src/href/url()/@import to an external address
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", html)
+    r = kg(runner, "viz", "--output", tmp_path / "ego.html", "--ego", "宋洁", "--types", "Person,Event", store=store)
+    assert r.exit_code == 0 and "nodes" in r.output
+    r = runner.invoke(cli, ["viz", "--output", str(tmp_path / "x.html"), "--ego", "无此人", "--store", str(store)])
+    assert r.exit_code == 1 and "no node labelled" in r.output
+
+
+def test_stats_list_remove(runner, store, sample, invented):
+    kg(runner, "import", sample, invented, store=store)
+    stats = kg(runner, "stats", store=store).output
+    assert re.search(r"issues\s+2", stats) and re.search(r"persons\s+\d+", stats)
+    listing = kg(runner, "list", store=store).output
+    assert "上街信息/2020/46" in listing and "示例信息/2021/3" in listing
+    before = quads(store)
+    assert kg(runner, "remove", "示例信息/2021/3", store=store).exit_code == 0
+    after = quads(store)
+    assert after < before and all("示例信息" not in q for q in after)
+    r = runner.invoke(cli, ["remove", "nope", "--store", str(store)])
+    assert r.exit_code == 1 and "no such issue" in r.output
+
+
+def test_extract_shows_facts_without_touching_a_store(runner, sample, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = kg(runner, "extract", sample, "--format", "json")
+    data = json.loads(r.output)
+    assert {p["name"] for p in data["persons"]} >= {"宋洁", "房玉雯"}
+    assert data["events"][0]["evidence"]["sentence"].startswith("6月10日")
+    assert not (tmp_path / "kg-store").exists()
+    assert "event" in kg(runner, "extract", sample).output
+
+
+def test_store_option_env_and_default(runner, sample, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "env-store"))
+    kg(runner, "import", sample)
+    assert (tmp_path / "env-store").is_dir()
+    monkeypatch.delenv("KG_STORE")
+    kg(runner, "import", sample)
+    assert (tmp_path / "kg-store").is_dir()
+
+
+@pytest.mark.parametrize("command", [["query", "--sparql", "ASK {}"], ["stats"], ["list"],
+                                     ["export", "--format", "nquads", "-o", "x.nq"], ["viz", "-o", "x.html"]])
+def test_commands_that_do_not_extract_do_not_import_spacy(command, store, sample, runner, tmp_path):
+    kg(runner, "import", sample, store=store)
+    code = ("import sys; from kg.cli import cli\n"
+            "try:\n    cli(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "assert 'spacy' not in sys.modules, 'spacy was imported'")
+    run = subprocess.run([sys.executable, "-c", code, *command, "--store", str(store)], cwd=tmp_path,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

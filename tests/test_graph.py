@@ -1,0 +1,34 @@
+"""The graph of an invented issue compared with a golden file by isomorphism."""
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import FOAF, RDF
+
+from kg.facts import extract
+from kg.graph import build_graph
+from kg.parse import parse_file
+from kg.vocab import DKG
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "invented-bulletin.ttl"
+
+
+def test_invented_issue_matches_golden_graph(invented: Path, nlp):
+    issue = parse_file(invented)
+    graph = build_graph(issue, extract(issue, nlp))
+    golden = Graph().parse(GOLDEN)
+    if not isomorphic(graph, golden):
+        _, only_new, only_golden = graph_diff(to_isomorphic(graph), to_isomorphic(golden))
+        raise AssertionError("graph differs from golden file:\n+ " + "\n+ ".join(sorted(map(str, only_new)))[:3000]
+                             + "\n- " + "\n- ".join(sorted(map(str, only_golden)))[:3000])
+
+
+def test_graph_holds_contract_terms(invented: Path, nlp):
+    issue = parse_file(invented)
+    g = build_graph(issue, extract(issue, nlp))
+    names = {str(o) for s in g.subjects(RDF.type, FOAF.Person) for o in g.objects(s, FOAF.name)}
+    assert {"欧阳明", "陈立新", "王海", "李红梅", "赵一鸣"} <= names
+    titles = {str(o) for o in g.objects(None, DKG.titleAsWritten)}
+    assert {"区委书记", "区委副书记", "区长", "区领导", "责任编辑"} <= titles
+    # 12月28日 in an issue of 2021-01-08 is the year before
+    assert (None, None, Literal("2020-12-28", datatype="http://www.w3.org/2001/XMLSchema#date")) in g
