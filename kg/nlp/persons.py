@@ -207,8 +207,30 @@ class PersonFinder:
                     continue
                 if self.follows_name(text, m.end()) and (s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))):
                     add_name(k, s, "known_name")
+        self._surname_titles(text, taken, res)
         res.names = sorted(taken.values(), key=lambda n: n.start)
         return res
+
+    def _surname_titles(self, text: str, taken: dict[int, NameMention], res: PersonResult) -> None:
+        """马区长, 陈书记: the one person with that surname who holds that rank."""
+        for m in self.rank_re.finditer(text):
+            for sl in (2, 1):
+                s = m.start() - sl
+                if s < 0 or any(n.start <= s < n.end for n in taken.values()):
+                    continue
+                surname = text[s:m.start()]
+                if sl == 1 and surname not in self.lex.surnames_single or sl == 2 and surname not in self.lex.surnames_compound:
+                    continue
+                if s > 0 and is_cjk(text[s - 1]) and not ends_with_any(text, s, self.lex.left_stops):
+                    continue
+                holders = {t.person for t in res.titles if t.person.startswith(surname) and t.title.endswith(m.group())}
+                if not holders:
+                    holders = {k for k in self.known if k.startswith(surname) and len(k) > sl}
+                    holders = holders if len(holders) == 1 else set()
+                if len(holders) == 1 and self.follows_name(text, m.end()):
+                    name = holders.pop()
+                    taken[s] = NameMention(name, s, m.end(), "surname_title")
+                break
 
     def _starts_title(self, text: str, pos: int) -> bool:
         a = pos

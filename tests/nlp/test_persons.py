@@ -34,3 +34,9 @@ def test_bare_known_name_and_bylines(finder_lex):
     names, titles = find(finder_lex, "宋小洁指出，要加快进度。（记者 郁文 张平 通讯员 王立）", known={"宋小洁"})
     assert {"宋小洁", "郁文", "张平", "王立"} <= set(names)
     assert ("郁文", "记者") in titles and ("王立", "通讯员") in titles
+
+
+def test_surname_plus_title_is_the_known_holder(finder_lex):
+    r = PersonFinder(finder_lex).find("区长马培文主持会议。会上，马区长听取汇报。")
+    mentions = [(n.name, n.rule) for n in r.names]
+    assert ("马培文", "surname_title") in mentions
