@@ -32,6 +32,8 @@ SELECT DISTINCT ?a ?b ?label WHERE {
     { ?att dkg:person ?a ; dkg:post ?post ; dkg:titleAsWritten ?label . ?post org:postIn ?b }
     UNION { ?e schema:subjectOf ?art . ?art schema:sourceOrganization ?a . BIND(?e AS ?b) BIND("报送" AS ?label) }
     UNION { ?a dkg:partOfInitiative ?b . BIND("属于" AS ?label) }
+    UNION { ?b prov:wasDerivedFrom/nif:anchorOf ?s ; a ?c . VALUES ?c { dkg:Meeting dkg:StudyVisit dkg:Activity }
+            ?a a org:Organization ; skos:prefLabel ?l . FILTER(CONTAINS(?s, ?l)) BIND("出现于" AS ?label) }
   }
 }
 """

@@ -52,7 +52,8 @@ def render(net: nx.MultiDiGraph, title: str = "district-kg") -> str:
         colour, shape, kind = STYLE[d["type"]]
         x, y = pos.get(n, (0.0, 0.0))
         tip = f"{d['label']}\n类型 type: {kind}" + (f"\n出处 source: {d['sentence'][:160]}" if d.get("sentence") else "")
-        vn.add_node(n, label=d["label"], title=tip, color=colour, shape=shape,
+        label = d["label"] if len(d["label"]) <= 16 else d["label"][:15] + "…"  # full text in the tooltip
+        vn.add_node(n, label=label, title=tip, color=colour, shape=shape,
                     x=float(x) * scale, y=float(y) * scale, physics=False)
     for a, b, d in net.edges(data=True):
         vn.add_edge(a, b, title=d.get("label", ""), label=d.get("label", ""), arrows="to")

@@ -62,6 +62,8 @@ class EventFinder:
         ev = lex.events
         self.lex = lex
         nouns = _alt(ev["meeting_nouns"])
+        # 在全市防汛视频调度会议后 / 收听收看了…视频会议后: a meeting the item's people attended
+        self.after_re = re.compile(rf"(?:在|收听收看了?|收看了?|参加了?)(?P<name>[^，。；、在]{{2,30}}?(?:{nouns}))(?:后|之后|结束后)")
         self.convene_re = re.compile(rf"(?:主持|组织)?召开(?P<name>[^，。；、]{{0,40}}?(?:{nouns}))")
         self.held_re = re.compile(rf"(?P<name>[^，。；、]{{2,40}}?(?:{nouns}))(?:在[^，。；]{{1,12}})?(?:召开|举行|开幕)")
         self.visit_re = re.compile(_alt(ev["visit_verbs"]))
@@ -101,6 +103,16 @@ class EventFinder:
             speech = self.speech_re.search(sent)
             scan_end = s0 + (speech.start() if speech else len(sent))
             scan = text[s0:scan_end]
+            am = self.after_re.search(scan)
+            if am:
+                prior = EventMention("Meeting", am.group("name"), s0 + am.start("name"), s0 + am.end("name"),
+                                     s0, s1, None, None, False, True)
+                if dm and dm.start() <= am.start():
+                    prior.date_text, prior.date_start = dm.group(), s0 + dm.start()
+                elif para_date:
+                    prior.date_text, prior.date_start = para_date
+                events.append(prior)
+                scan = scan[:am.start()] + " " * (am.end() - am.start()) + scan[am.end():]
             ev = self._trigger(text, s0, scan, names, dated=bool(dm and dm.start() <= 3))
             if ev and ev.kind == "Activity" and not ev.label_named and meeting and not (dm and dm.start() <= 3):
                 ev = None  # 出席活动并为项目开工奠基: part of the meeting already reported

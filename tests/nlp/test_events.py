@@ -29,3 +29,10 @@ def test_two_events_stay_apart_and_before_meeting_is_undated(finder_lex):
 
 def test_meetings_only_referred_to_are_not_events(finder_lex):
     assert events(finder_lex, "会议传达学习了全市安全生产工作会议精神。") == []
+
+
+def test_a_meeting_followed_by_video_before_the_item(finder_lex):
+    text = "3日 在全市安全生产视频调度会议后，示例区立即召开全区安全生产工作部署会。区长陈立新出席并讲话。"
+    evs = events(finder_lex, text)
+    assert [(e.kind, e.label) for e in evs] == [("Meeting", "全市安全生产视频调度会议"), ("Meeting", "全区安全生产工作部署会")]
+    assert evs[0].date_text == "3日" and evs[1].roles and not evs[0].roles
