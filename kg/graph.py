@@ -92,6 +92,8 @@ class _Builder:
             self.add(node, SDO.name, _lit(issue.title))
         if issue.number is not None:
             self.add(node, SDO.issueNumber, Literal(issue.number))
+        if issue.print_count is not None:
+            self.add(node, DKG.printCount, Literal(issue.print_count))
         if issue.date:
             self.add(node, SDO.datePublished, Literal(issue.date, datatype=XSD.date))
         if issue.series:

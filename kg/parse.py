@@ -22,6 +22,9 @@ NUMBER_RE = re.compile(rf"第\s*([\d{CN_CHARS}]+)\s*期")
 ORGAN_RE = re.compile(r"^[\u4e00-\u9fff（）]{4,24}(?:办公室|委员会|人民政府|政府|办|局|委|部)$")
 META_DATE_RE = re.compile(r"^(?:发布时间|发布日期|发稿时间|日期|时间)?\s*[:：]?\s*[\d〇零一二三四五六七八九十]{4}\s*[年\-/.]")
 TAIL_RE = re.compile(r"^(?P<verb>本期送|本期报|本期发|抄送|报送|送|报|发)\s*[:：]\s*(?P<rest>.*)$")
+PRINT_RE = re.compile(r"^(?:（?共印|印数|印发)\s*[:：]?\s*(?P<n>\d+)\s*份）?$")
+PLAIN_HEADLINE_RE = re.compile(r"^[^△\s][^。！？；：，]{5,40}$")
+MONTH_HEADING_RE = re.compile(r"^\d{1,2}月$")
 EDITOR_RE = re.compile(r"^(?:责任编辑|编辑|签发|审核|校对)\s*[:：]\s*(?P<rest>.*)$")
 HEADLINE_RE = re.compile(r"^\*\*(?P<h>[^*]+)\*\*\s*|^【(?P<h2>[^】]+)】\s*")
 UNIT_RE = re.compile(r"（(?P<u>[^（）]{2,20})）\s*$")
@@ -106,8 +109,10 @@ def parse_source(src: SourceText) -> Issue:
         if line.strip("-—") == "":
             tail_from = k
             continue
-        tm, em = TAIL_RE.match(line), EDITOR_RE.match(line)
-        if em:
+        tm, em, pm = TAIL_RE.match(line), EDITOR_RE.match(line), PRINT_RE.match(line)
+        if pm:
+            issue.print_count = int(pm.group("n"))
+        elif em:
             issue.editors[:0] = [n for n in re.split(r"[\s、，,]+", em.group("rest")) if n]
         elif tm:
             recipients = [r for r in re.split(r"[、，,；;]", tm.group("rest")) if r.strip()]
@@ -119,9 +124,18 @@ def parse_source(src: SourceText) -> Issue:
 
     # --- articles and briefs
     current: Article | None = None
-    for a, b in body_lines:
+    for k, (a, b) in enumerate(body_lines):
         raw = text[a:b]
         hm = HEADLINE_RE.match(raw)
+        if issue.kind == "bulletin" and not hm and k + 1 < len(body_lines) and _plain_headline(raw):
+            # Word and PDF files lose the bold: a short line with no sentence punctuation
+            # followed by a paragraph is a headline
+            current = Article("article", raw.strip(), None, body_lines[k + 1][0], body_lines[k + 1][0])
+            issue.articles.append(current)
+            continue
+        if current is not None and current.start == current.end == a:
+            current.end = b  # the first paragraph under a plain headline
+            continue
         if raw.startswith("△"):
             current = Article("brief", None, None, a + 1, b)
             issue.articles.append(current)
@@ -145,6 +159,12 @@ def parse_source(src: SourceText) -> Issue:
         raise NotABulletinError(src.path, "no article text after the masthead")
     issue.district = _district(issue)
     return issue
+
+
+def _plain_headline(line: str) -> bool:
+    line = line.strip()
+    return bool(PLAIN_HEADLINE_RE.match(line)) and not MONTH_HEADING_RE.match(line) \
+        and line[-1] not in "。！？；：，、）)" and not TAIL_RE.match(line) and not EDITOR_RE.match(line)
 
 
 def _district(issue: Issue) -> str | None:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from .errors import InputError
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
-MAX_BYTES = 20 * 1024 * 1024  # a bulletin is ~10 kB; refuse what cannot be one
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+# A bulletin is ~10 kB of text; Word and PDF files may carry images. Refuse what cannot be one.
+MAX_BYTES = {".docx": 64 * 1024 * 1024, ".pdf": 64 * 1024 * 1024}
+MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,20 +36,18 @@ def iter_sources(paths: list[Path]) -> list[Path]:
     return out
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM) or GB18030, else fail."""
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "binary file, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 or GB18030 text (bad byte at {exc.start})") from None
+def _reader(suffix: str):
+    if suffix in (".txt", ".md"):
+        from .formats.text import read_text
+        return read_text
+    if suffix == ".docx":
+        from .formats.docx import read_docx
+        return read_docx
+    if suffix == ".pdf":
+        from .formats.pdf import read_pdf
+        return read_pdf
+    from .formats.html import read_html
+    return read_html
 
 
 def read_source(path: Path) -> SourceText:
@@ -55,19 +55,19 @@ def read_source(path: Path) -> SourceText:
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if path.is_dir():
-        raise InputError(path, "is a folder with no .txt or .md file")
+        raise InputError(path, "is a folder with no supported file")
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise InputError(path, f"unsupported format {path.suffix or '(none)'}; "
                                f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > MAX_BYTES.get(path.suffix.lower(), MAX_TEXT_BYTES):
             raise InputError(path, f"file of {size // (1024 * 1024)} MB is too large for a bulletin")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot be read") from None
     if not data.strip():
         raise InputError(path, "empty file")
-    text, encoding = decode(data, path)
+    text, encoding = _reader(path.suffix.lower())(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(path, text, encoding, hashlib.sha256(data).hexdigest())

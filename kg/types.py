@@ -63,6 +63,7 @@ class Issue:
     articles: list[Article] = field(default_factory=list)
     distribution: list[Distribution] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
+    print_count: int | None = None
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) range of the cleaned text back to the file text."""

@@ -65,6 +65,7 @@ class DKG(DefinedNamespace):
     extractorVersion: URIRef
     district: URIRef
     issueKey: URIRef
+    printCount: URIRef
 
 
 class NIF(DefinedNamespace):
