@@ -68,6 +68,8 @@ def import_cmd(paths: tuple[Path, ...], store: Path | None, verbose: bool) -> No
                 if r.ok:
                     extra = f" [{r.issue.encoding}]" if verbose else ""
                     click.echo(r.line() + extra)
+                    if r.issue.encoding.startswith("mixed"):
+                        click.echo(f"warning: {r.path}: mixed encodings, read line by line ({r.issue.encoding})", err=True)
                 else:
                     failed += 1
                     click.echo(r.line(), err=True)

@@ -123,6 +123,10 @@ class EventFinder:
                     date_text, date_start = dm.group(), s0 + dm.start()
                 elif para_date and not before and not any(w in sent[:6] for w in self.undated):
                     date_text, date_start = para_date
+                else:  # 近日, 日前, 连日来, 会前: no date, the words kept as written
+                    word = next((w for w in self.undated + self.before if w in text[s0:ev.start]), None)
+                    if word:
+                        date_text, date_start = word, s0 + text[s0:ev.start].index(word)
                 ev.date_text, ev.date_start, ev.before_main = date_text, date_start, before
                 ev.sent_start, ev.sent_end = s0, s1
                 events.append(ev)
