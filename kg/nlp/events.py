@@ -155,6 +155,8 @@ class EventFinder:
             if not m:
                 continue
             named = bool(m.groupdict().get("name"))
+            if kind != "Activity" and re.search(r"(?:参加|陪同|出席|一同|随同|列席)$", scan[:m.start()]):
+                return None  # 陈红、赵刚参加视察: attendees of the visit already reported
             if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
                 continue
             actors = [n for n in subj if n.end <= s0 + m.start()]
@@ -186,8 +188,11 @@ class EventFinder:
 
     def _roles(self, text: str, s0: int, s1: int, names: list[NameMention], ev: EventMention) -> None:
         in_sent = [n for n in names if s0 <= n.start < s1]
-        if not in_sent or self._referred(text[s0:s1], min(n.start for n in in_sent) - s0 + 1) and not (s0 <= ev.start < s1):
+        pronoun = text[s0:s1].lstrip()[:1] in ("他", "她")
+        if not in_sent and not pronoun:
             return
+        if in_sent and not s0 <= ev.start < s1 and self._referred(text[s0:s1], in_sent[0].start - s0 + 1):
+            return  # 传达…讲话精神: the names are of a speech studied, not of people present
         taken = {(r.person, r.role) for r in ev.roles}
         for role in ("Chair", "Leader", "Attendee", "Speaker"):
             for verb in self.roles[role]:
@@ -200,6 +205,21 @@ class EventFinder:
                     while a > s0 and text[a - 1] not in "。；！？\n" and not (text[a - 1] == "，" and not self._list_continues(text, a, in_sent)):
                         a -= 1
                     subject = [n for n in in_sent if a <= n.start and n.end <= v]
+                    if not subject and v > s0 and text[v - 1] in "他她" and role == "Speaker":
+                        # 他强调: the last one who spoke, chaired or led; else the last one named
+                        leads = sorted((r for r in ev.roles if r.role in ("Speaker", "Chair", "Leader") and r.end <= v),
+                                       key=lambda r: r.start)
+                        named = [n for n in names if n.end <= v]
+                        subject = ([NameMention(leads[-1].person, leads[-1].start, leads[-1].end, "pronoun")] if leads
+                                   else named[-1:])
+                        if subject and verb in self.lex.events["speech_acts"]:
+                            end = v + len(verb)
+                            while end < s1 and text[end] in "：:，,":
+                                end += 1
+                            content = text[end:s1].rstrip("。")
+                            if content:
+                                ev.statements.append(StatementMention(subject[0].name, verb, content, v - 1, s1))
+                        continue
                     if role == "Leader" and verb in ("率",) and not text.startswith("队", v + 1):
                         continue
                     for n in subject:
@@ -229,4 +249,4 @@ class EventFinder:
     @staticmethod
     def _list_continues(text: str, a: int, names: list[NameMention]) -> bool:
         """A comma inside a list of officials (…副主席X、Y，秘书长Z等参加) does not end the subject."""
-        return any(n.start >= a and n.start - a <= 8 for n in names) and any(n.end <= a - 1 and a - 1 - n.end <= 1 for n in names)
+        return any(n.start >= a and n.start - a <= 20 for n in names) and any(n.end <= a - 1 and a - 1 - n.end <= 1 for n in names)

@@ -36,3 +36,13 @@ def test_a_meeting_followed_by_video_before_the_item(finder_lex):
     evs = events(finder_lex, text)
     assert [(e.kind, e.label) for e in evs] == [("Meeting", "全市安全生产视频调度会议"), ("Meeting", "全区安全生产工作部署会")]
     assert evs[0].date_text == "3日" and evs[1].roles and not evs[0].roles
+
+
+def test_attendees_of_a_visit_with_titles_and_commas(finder_lex):
+    text = ("近日，区委书记张国强带队赴东湖街道考察学习，区委常委、常务副区长李明，区委常委、宣传部部长王芳等参加考察。"
+            "县政协副主席陈红、赵刚陪同调研。他强调，要学以致用。")
+    [ev] = events(finder_lex, text)  # 陪同调研 joins the visit, it is not a new one
+    roles = {(r.person, r.role) for r in ev.roles}
+    assert {("张国强", "Leader"), ("李明", "Attendee"), ("王芳", "Attendee"), ("陈红", "Attendee"), ("赵刚", "Attendee")} <= roles
+    assert ev.date_text == "近日"
+    assert [(s.speaker, s.text) for s in ev.statements] == [("张国强", "要学以致用")]  # 他: the leader
