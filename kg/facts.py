@@ -110,7 +110,7 @@ def _collect(ctx: _Article, article: int, text_before: str, facts: Facts) -> Non
         ev = Evidence(issue.text[a:b], a, b, a, b, "reporting_unit", CONFIDENCE["reporting_unit"])
         facts.organizations.append(Organization(art.unit, _org_kind(art.unit), ev))
     for s in doc.spans["initiatives"]:
-        facts.initiatives.append(Initiative(s._.attrs["label"], ctx.evidence(s, s._.attrs["rule"])))
+        facts.initiatives.append(Initiative(s._.attrs["label"], ctx.evidence(s, s._.attrs["rule"]), s._.attrs.get("alias")))
     base = len(facts.quantities)
     for s in doc.spans["quantities"]:
         at = s._.attrs

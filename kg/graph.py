@@ -205,6 +205,8 @@ class _Builder:
             inits[i.name] = node
             self.add(node, RDF.type, DKG.Initiative)
             self.add(node, SKOS.prefLabel, _lit(i.name))
+            if i.alias:
+                self.add(node, SKOS.altLabel, _lit(i.alias))
             self.add(node, SKOS.inScheme, iri("initiative", self.scope))
             self.add(node, PROV.wasDerivedFrom, self.sentence(i.evidence))
             # parts of a compound slogan: 三项工程、一项管理

@@ -71,21 +71,9 @@ def parse_source(src: SourceText) -> Issue:
         line = _plain(text[a:b])
         if len(line) > (90 if k == 0 else 40) or "。" in line.rstrip("。")[:-1]:
             break
-        consumed = False
-        if issue.series is None and SERIES_RE.match(line) and k <= 2:
-            issue.series, consumed = line, True
-        m = NUMBER_RE.search(line)
-        if issue.number is None and m and len(line) <= 20:
-            try:
-                issue.number, consumed = cn_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1)), True
-            except ValueError:
-                pass
-        if issue.organ is None and ORGAN_RE.match(line) and issue.series:
-            issue.organ, consumed = line, True
-        if issue.date is None and (META_DATE_RE.match(line) and len(line) <= 30):
-            d = parse_full_date(line)
-            if d:
-                issue.date, consumed = d, True
+        # organ and date often share a line, set apart by spaces
+        parts = [p for p in re.split(r"\s{2,}|\t", line) if p] if len(line) > 8 else [line]
+        consumed = any([_masthead_part(issue, part, k) for part in parts])
         if not consumed and k == 0 and issue.series is None:
             issue.title, consumed = line, True  # a news page opens with its headline
         if consumed:
@@ -127,7 +115,8 @@ def parse_source(src: SourceText) -> Issue:
     for k, (a, b) in enumerate(body_lines):
         raw = text[a:b]
         hm = HEADLINE_RE.match(raw)
-        if issue.kind == "bulletin" and not hm and k + 1 < len(body_lines) and _plain_headline(raw):
+        if issue.kind == "bulletin" and not hm and k + 1 < len(body_lines) and _plain_headline(raw) \
+                and not HEADLINE_RE.match(text[body_lines[k + 1][0]:body_lines[k + 1][1]]):
             # Word and PDF files lose the bold: a short line with no sentence punctuation
             # followed by a paragraph is a headline
             current = Article("article", raw.strip(), None, body_lines[k + 1][0], body_lines[k + 1][0])
@@ -155,10 +144,38 @@ def parse_source(src: SourceText) -> Issue:
             if not _looks_like_name(unit) and not re.search(r"\s", unit):
                 art.unit = unit
                 art.end = um.start()
+            elif re.search(r"\s", unit):
+                # （东湖镇 李小红）: the unit, then its writers; the names stay in the text
+                first, *rest = unit.split()
+                if rest and not _looks_like_name(first) and all(_looks_like_name(r) for r in rest):
+                    art.unit = first
     if not issue.articles:
         raise NotABulletinError(src.path, "no article text after the masthead")
     issue.district = _district(issue)
     return issue
+
+
+def _masthead_part(issue: Issue, line: str, k: int) -> bool:
+    """Read one masthead field from ``line`` into ``issue``; True when it was one."""
+    if issue.series is None and SERIES_RE.match(line) and k <= 2:
+        issue.series = line
+        return True
+    m = NUMBER_RE.search(line)
+    if issue.number is None and m and len(line) <= 20:
+        try:
+            issue.number = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+            return True
+        except ValueError:
+            pass
+    if issue.organ is None and ORGAN_RE.match(line) and issue.series:
+        issue.organ = line
+        return True
+    if issue.date is None and META_DATE_RE.match(line) and len(line) <= 30:
+        d = parse_full_date(line)
+        if d:
+            issue.date = d
+            return True
+    return False
 
 
 def _plain_headline(line: str) -> bool:

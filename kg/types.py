@@ -129,6 +129,7 @@ class Event:
 class Initiative:
     name: str
     evidence: Evidence
+    alias: str | None = None
 
 
 @dataclass

@@ -125,7 +125,7 @@ def make_measures(nlp: Language, name: str):
 
     def measures(doc: Doc) -> Doc:
         doc.spans["initiatives"] = [s for i in finder.initiatives(doc.text)
-                                    if (s := _span(doc, i.start, i.end, "INITIATIVE", label=i.name, rule=i.rule)) is not None]
+                                    if (s := _span(doc, i.start, i.end, "INITIATIVE", label=i.name, rule=i.rule, alias=i.alias)) is not None]
         quantities = []
         for q in finder.quantities(doc.text):
             s = _span(doc, q.start, q.end, "QUANTITY", value=q.value, unit=q.unit, subject=q.subject,

@@ -155,8 +155,8 @@ class EventFinder:
             if not m:
                 continue
             named = bool(m.groupdict().get("name"))
-            if kind != "Activity" and re.search(r"(?:参加|陪同|出席|一同|随同|列席)$", scan[:m.start()]):
-                return None  # 陈红、赵刚参加视察: attendees of the visit already reported
+            if not named and re.search(r"(?:参加|陪同|出席|一同|随同|列席|主持)$", scan[:m.start()]):
+                return None  # 陈红、赵刚参加视察, 周立群主持签约仪式: roles at the event already reported
             if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
                 continue
             actors = [n for n in subj if n.end <= s0 + m.start()]

@@ -24,6 +24,7 @@ class InitiativeMention:
     start: int
     end: int
     rule: str
+    alias: str | None = None  # “冬季清洁”行动 is also called 冬季清洁行动
 
 
 @dataclass
@@ -77,8 +78,11 @@ class MeasureFinder:
         out: dict[str, InitiativeMention] = {}
         for m in QUOTE_RE.finditer(text):
             phrase = m.group(1)
-            if self.is_initiative(phrase):
-                out.setdefault(phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted"))
+            # “冬季清洁”行动: a quoted name right before 行动/活动/工程 names a campaign
+            tail = next((t for t in ("专项行动", "攻坚战", "行动", "活动", "工程") if text.startswith(t, m.end())), None)
+            if self.is_initiative(phrase) or tail and phrase not in self.not_init:
+                out.setdefault(phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted",
+                                                         phrase + tail if tail else None))
         for m in self.slogan_re.finditer(text):
             phrase = m.group()
             if phrase not in out and not inside_quotes(text, m.start()) and self.is_initiative(phrase) \

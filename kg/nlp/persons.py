@@ -272,7 +272,10 @@ class PersonFinder:
                                                        "trailing_group_label", person.start))
 
     def _bylines(self, text: str, add_name) -> None:
-        """（王慧）: a name alone in brackets is the article's author."""
-        for m in re.finditer(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", text):
-            if self.valid_name(m.group(1)):
-                add_name(m.group(1), m.start(1), "byline")
+        """（王慧）, （东湖镇 李小红）: names in closing brackets are the article's writers."""
+        for m in re.finditer(r"[（(]([\u4e00-\u9fff ]{2,30})[）)]", text):
+            pos = m.start(1)
+            for part in m.group(1).split(" "):
+                if part and self.valid_name(part) and not part.endswith(self.lex.org_suffixes):
+                    add_name(part, pos, "byline")
+                pos += len(part) + 1

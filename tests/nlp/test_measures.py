@@ -5,13 +5,15 @@ from kg.nlp.measures import MeasureFinder
 def test_initiatives_told_apart_from_metaphors():
     found = [i.name for i in MeasureFinder().initiatives(
         "深入推进“三清一改”和“巾帼建功”行动，既要“锦上添花”又要“雪中送炭”，落实一村一策，学习“两会”精神。")]
-    assert found == ["三清一改", "一村一策"]
+    assert found == ["三清一改", "巾帼建功", "一村一策"]  # “巾帼建功”行动 names a campaign
 
 
 def test_named_campaigns_and_slogans_with_parts():
     f = MeasureFinder()
     assert f.is_initiative("巾帼建功行动") and f.is_initiative("三项工程、一项管理")
     assert not f.is_initiative("两会") and not f.is_initiative("锦上添花")
+    [campaign] = [i for i in f.initiatives("开展“冬季清洁”行动。") if i.name == "冬季清洁"]
+    assert campaign.alias == "冬季清洁行动"
 
 
 def test_quantities_with_units_and_breakdowns():
