@@ -195,3 +195,19 @@ def test_commands_that_do_not_extract_do_not_import_spacy(command, store, sample
     run = subprocess.run([sys.executable, "-c", code, *command, "--store", str(store)], cwd=tmp_path,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_names_learnt_in_one_issue_are_known_in_the_next(runner, store, tmp_path):
+    first = tmp_path / "invented-1.txt"  # invented issues
+    first.write_text("示例信息\n\n第1期\n\n中共示例区委办公室\n\n2021年3月1日\n\n"
+                     "**示例区召开推进会** 2月26日，区委书记宋小洁主持召开推进会。", encoding="utf-8")
+    second = tmp_path / "invented-2.txt"
+    second.write_text("示例信息\n\n第2期\n\n中共示例区委办公室\n\n2021年3月8日\n\n"
+                      "**示例区召开调度会** 3月5日，区里召开项目调度会。宋小洁指出，要加快进度。", encoding="utf-8")
+    kg(runner, "import", first, store=store)
+    kg(runner, "import", second, store=store)
+    r = kg(runner, "query", "--sparql",
+           "SELECT ?key WHERE { ?s a dkg:Statement ; schema:creator/foaf:name ?n ; prov:wasDerivedFrom ?x . "
+           "GRAPH ?g { ?s a dkg:Statement } ?i dkg:issueKey ?key . GRAPH ?g { ?i a schema:PublicationIssue } }",
+           "--bind", "n=宋小洁", "--format", "csv", store=store)
+    assert "示例信息/2021/2" in r.output
