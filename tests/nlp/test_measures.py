@@ -20,3 +20,8 @@ def test_quantities_with_units_and_breakdowns():
     qs = MeasureFinder().quantities("签约项目12个，其中已开工5个。改造面积1.5万平方米，惠及居民三百余户。第3次会议。")
     got = [(q.value, q.unit, q.approximate, q.part_of) for q in qs]
     assert got == [(12, "个", False, None), (5, "个", False, 0), (1.5, "万平方米", False, None), (300, "户", True, None)]
+
+
+def test_speech_points_and_slogans_are_not_quantities():
+    qs = MeasureFinder().quantities("要把握好三个方面，增强“四个意识”，做到“两个维护”，完成12个项目。")
+    assert [(q.value, q.unit) for q in qs] == [(12, "个")]
