@@ -22,6 +22,7 @@ COUNTS = {
     "initiatives": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a dkg:Initiative } }",
     "projects": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a dkg:Project } }",
     "quantities": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a schema:QuantitativeValue } }",
+    "post holdings": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a dkg:PostHolding } }",
 }
 
 
@@ -31,7 +32,7 @@ def list_issues(store: QuadStore) -> list[dict]:
 
 
 def store_stats(store: QuadStore) -> dict[str, int]:
-    out = {"issues": len(store.graph_names()), "quads": len(store)}
+    out = {"issues": len(list_issues(store)), "quads": len(store)}
     for name, q in COUNTS.items():
         out[name] = int(next(iter(run_query(store, q)))[0])
     return out

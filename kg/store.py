@@ -73,14 +73,16 @@ class OxigraphStore:
         self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=True)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        from .tenure import REFRESH
         body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph)
-        update = f"DROP SILENT GRAPH {_nt(name)} ;\nINSERT DATA {{ GRAPH {_nt(name)} {{\n{body}\n}} }}"
+        update = f"DROP SILENT GRAPH {_nt(name)} ;\nINSERT DATA {{ GRAPH {_nt(name)} {{\n{body}\n}} }} ;\n{REFRESH}"
         self._update(update)
 
     def remove_graph(self, name: URIRef) -> bool:
+        from .tenure import REFRESH
         if name not in self.graph_names():
             return False
-        self._update(f"DROP GRAPH {_nt(name)}")
+        self._update(f"DROP GRAPH {_nt(name)} ;\n{REFRESH}")
         return True
 
     def _update(self, update: str) -> None:
