@@ -35,9 +35,9 @@ def friendly(f):
     return run
 
 
-def _open(store: Path | None, read_only: bool = False):
+def _open(store: Path | None, must_exist: bool = False):
     from .store import open_store, store_path
-    return open_store(store_path(store), read_only=read_only)
+    return open_store(store_path(store), must_exist=must_exist)
 
 
 @click.group()
@@ -100,7 +100,7 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
         raise click.UsageError("give a query FILE or --sparql, not both or neither")
     text = read_query_file(file) if file else sparql
     bindings = dict(parse_binding(b) for b in binds)
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         click.echo(format_result(run_query(db, text, bindings), fmt), nl=False)
     finally:
@@ -116,7 +116,7 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
 def export(fmt: str, output: Path, store: Path | None) -> None:
     """Write the store as RDF (named graphs kept in trig/nquads/jsonld) or GEXF for Gephi."""
     from .export import export as do_export
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         n = do_export(db, fmt, output)
     finally:
@@ -141,7 +141,7 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | Non
     unknown = [t for t in chosen if t not in NODE_TYPES]
     if unknown:
         raise click.BadParameter(f"unknown type {unknown[0]!r}; choose from {', '.join(NODE_TYPES)}", param_hint="--types")
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         net = select(build_network(db), chosen, ego, depth)
     finally:
@@ -156,7 +156,7 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | Non
 def stats(store: Path | None) -> None:
     """Counts of issues, quads and facts in the store."""
     from .catalog import store_stats
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         for name, value in store_stats(db).items():
             click.echo(f"{name:16} {value}")
@@ -170,7 +170,7 @@ def stats(store: Path | None) -> None:
 def list_cmd(store: Path | None) -> None:
     """The imported issues, one line each (the key is what `kg remove` takes)."""
     from .catalog import list_issues
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         rows = list_issues(db)
     finally:
@@ -188,7 +188,7 @@ def list_cmd(store: Path | None) -> None:
 def remove(issue: str, store: Path | None) -> None:
     """Remove one issue (its key from `kg list`, or its file name) and exactly its facts."""
     from .catalog import remove_issue
-    db = _open(store)
+    db = _open(store, must_exist=True)  # never create a store just to remove from it
     try:
         key = remove_issue(db, issue)
     finally:

@@ -35,6 +35,9 @@ class QuadStore(Protocol):
         return SPARQLResult(SPARQLProcessor(self._ds).query(sparql, initBindings=dict(bindings)))
 
     def dataset(self) -> Dataset: ...
+    def to_dataset(self) -> Dataset: ...
+    def quads(self) -> Iterator: ...
+    def dump(self, fmt: str, target: Path) -> None: ...
     def __len__(self) -> int: ...
     def close(self) -> None: ...
 
@@ -54,14 +57,13 @@ class OxigraphStore:
     """Oxigraph on disk. Every change is one SPARQL UPDATE, which Oxigraph
     applies in a single transaction: a failed import leaves no trace."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, must_exist: bool = False) -> None:
         import pyoxigraph as ox  # noqa: PLC0415  (kept out of module import time)
         from oxrdflib import OxigraphStore as RdflibOx
 
         self.path = path
-        self.read_only = read_only
         try:
-            if read_only and not path.exists():
+            if must_exist and not path.exists():
                 raise StoreError(f"{path}: no store here; run `kg import` first")
             path.mkdir(parents=True, exist_ok=True)
             # Always a read-write handle: RocksDB's read-only mode can read files a
@@ -147,5 +149,6 @@ class OxigraphStore:
         gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
 
 
-def open_store(path: Path, read_only: bool = False) -> OxigraphStore:
-    return OxigraphStore(path, read_only=read_only)
+def open_store(path: Path, must_exist: bool = False) -> OxigraphStore:
+    """Open or create the store; with ``must_exist`` (read and remove commands) never create one."""
+    return OxigraphStore(path, must_exist=must_exist)

@@ -18,7 +18,7 @@ QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
 
 def quads(store: Path) -> set[str]:
-    db = store_mod.open_store(store, read_only=True)
+    db = store_mod.open_store(store, must_exist=True)
     try:
         return {str(q) for q in db.quads()}
     finally:
@@ -87,7 +87,7 @@ def test_export_parses_back_to_the_same_graph(runner, store, sample, tmp_path):
     assert kg(runner, "export", "--format", "nquads", "--output", out, store=store).exit_code == 0
     ds = Dataset()
     ds.parse(out, format="nquads")
-    db = store_mod.open_store(store, read_only=True)
+    db = store_mod.open_store(store, must_exist=True)
     original = db.to_dataset()
     db.close()
     names = {g.identifier for g in ds.graphs()} - {ds.default_graph.identifier}
