@@ -142,11 +142,11 @@ class EventFinder:
     def _trigger(self, text: str, s0: int, scan: str, names: list[NameMention], dated: bool) -> EventMention | None:
         # meetings only referred to (传达…会议精神, 即将召开) are not events
         m = self.convene_re.search(scan)
-        if m and not self._referred(scan, m.start()):
+        if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
         m = self.held_re.search(scan)
-        if m and not self._referred(scan, m.start()) and "即将" not in scan[m.end("name"):m.end()]:
+        if m and not self._referred(scan, m.start(), tail=False) and "即将" not in scan[m.end("name"):m.end()]:
             label = re.sub(r"^[\d月日上下午晚，、\s]+", "", m.group("name"))
             return EventMention("Meeting", label, s0 + m.start("name"), s0 + m.end(), s0, s0, None, None, False, True)
         subj = [n for n in names if s0 <= n.start < s0 + len(scan)]
@@ -180,11 +180,14 @@ class EventFinder:
         return None
 
     @staticmethod
-    def _referred(scan: str, pos: int) -> bool:
-        """The trigger names a speech or meeting studied (传达…精神), not a happening."""
+    def _referred(scan: str, pos: int, tail: bool = True) -> bool:
+        """The trigger names a speech or meeting studied (传达…精神), not a happening.
+
+        A convened meeting may carry 精神 in its own name (学习贯彻…精神研讨交流会), so
+        for those only the words before 召开 count."""
         head = scan[:pos]
-        tail = re.split(r"[，。；]", scan[pos:], maxsplit=1)[0]
-        return "传达" in head or "学习" in head or "精神" in head or "精神" in tail
+        after = re.split(r"[，。；]", scan[pos:], maxsplit=1)[0] if tail else ""
+        return "传达" in head or "学习" in head or "精神" in head or "精神" in after
 
     def _roles(self, text: str, s0: int, s1: int, names: list[NameMention], ev: EventMention) -> None:
         in_sent = [n for n in names if s0 <= n.start < s1]
@@ -205,6 +208,12 @@ class EventFinder:
                     while a > s0 and text[a - 1] not in "。；！？\n" and not (text[a - 1] == "，" and not self._list_continues(text, a, in_sent)):
                         a -= 1
                     subject = [n for n in in_sent if a <= n.start and n.end <= v]
+                    if not subject and a > s0 and re.match(r"(?:从|就|对|围绕|结合|针对|在|通过)", text[a:v]):
+                        # X等委员紧扣主题，从不同角度提出了意见: the subject is one clause back
+                        b = a - 1
+                        while b > s0 and text[b - 1] not in "，。；！？\n":
+                            b -= 1
+                        subject = [n for n in in_sent if b <= n.start and n.end <= a]
                     if not subject and v > s0 and text[v - 1] in "他她" and role == "Speaker":
                         # 他强调: the last one who spoke, chaired or led; else the last one named
                         leads = sorted((r for r in ev.roles if r.role in ("Speaker", "Chair", "Leader") and r.end <= v),

@@ -46,3 +46,15 @@ def test_attendees_of_a_visit_with_titles_and_commas(finder_lex):
     assert {("张国强", "Leader"), ("李明", "Attendee"), ("王芳", "Attendee"), ("陈红", "Attendee"), ("赵刚", "Attendee")} <= roles
     assert ev.date_text == "近日"
     assert [(s.speaker, s.text) for s in ev.statements] == [("张国强", "要学以致用")]  # 他: the leader
+
+
+def test_a_meeting_named_after_studied_speeches_is_still_an_event(finder_lex):
+    [ev] = events(finder_lex, "6日 示例区召开学习贯彻全会精神研讨交流会。区委书记欧阳明主持并讲话。")
+    assert ev.label == "学习贯彻全会精神研讨交流会"
+    assert ("欧阳明", "Chair") in {(r.person, r.role) for r in ev.roles}
+
+
+def test_speakers_named_one_clause_before_the_verb(finder_lex):
+    text = "7月2日，区政协召开常委会议。王海、李红梅、张三丰等常委紧扣主题，从不同角度提出了意见建议。"
+    [ev] = events(finder_lex, text)
+    assert {("王海", "Speaker"), ("李红梅", "Speaker"), ("张三丰", "Speaker")} <= {(r.person, r.role) for r in ev.roles}
