@@ -69,6 +69,7 @@ class Lexicon:
     known_persons: frozenset[str]
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
+    not_names: frozenset[str]
 
     @property
     def ranks(self) -> tuple[str, ...]:
@@ -125,6 +126,7 @@ def load_lexicon() -> Lexicon:
         events=events,
         not_org_substrings=tuple(words.get("not_org_substrings", [])),
         not_org_endings=tuple(words.get("not_org_endings", [])),
+        not_names=frozenset(words.get("not_names", [])),
         known_persons=frozenset(line.strip() for line in _read("known_persons.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
     )

@@ -40,3 +40,8 @@ def test_surname_plus_title_is_the_known_holder(finder_lex):
     r = PersonFinder(finder_lex).find("区长马培文主持会议。会上，马区长听取汇报。")
     mentions = [(n.name, n.rule) for n in r.names]
     assert ("马培文", "surname_title") in mentions
+
+
+def test_common_words_after_a_title_are_not_names(finder_lex):
+    names, _ = find(finder_lex, "区委书记高度重视项目，区长信箱、主任会议和市长热线运行良好。")
+    assert names == []
