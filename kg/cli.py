@@ -197,6 +197,24 @@ def remove(issue: str, store: Path | None) -> None:
 
 
 @cli.command()
+@store_option
+@friendly
+def validate(store: Path | None) -> None:
+    """Check every graph in the store against the SHACL shapes in ontology/shapes.ttl."""
+    from .validate import validate_store
+    db = _open(store, must_exist=True)
+    try:
+        n, violations = validate_store(db)
+    finally:
+        db.close()
+    for v in violations:
+        click.echo(f"{v.graph}: {v.focus}: {v.message}")
+    if violations:
+        raise click.ClickException(f"{len(violations)} violation(s) in {n} graph(s)")
+    click.echo(f"{n} graph(s) conform to the shapes")
+
+
+@cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @friendly

@@ -186,7 +186,8 @@ def test_store_option_env_and_default(runner, sample, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("command", [["query", "--sparql", "ASK {}"], ["stats"], ["list"],
-                                     ["export", "--format", "nquads", "-o", "x.nq"], ["viz", "-o", "x.html"]])
+                                     ["export", "--format", "nquads", "-o", "x.nq"], ["viz", "-o", "x.html"],
+                                     ["validate"]])
 def test_commands_that_do_not_extract_do_not_import_spacy(command, store, sample, runner, tmp_path):
     kg(runner, "import", sample, store=store)
     code = ("import sys; from kg.cli import cli\n"
