@@ -33,7 +33,7 @@ class _Article:
         self.issue, self.doc, self.base = issue, doc, base
 
     def evidence(self, span: Span, rule: str) -> Evidence:
-        sent = span.sent if span.has_extension("attrs") and self.doc.has_annotation("SENT_START") else span
+        sent = span.sent if self.doc.has_annotation("SENT_START") else span
         s_a, s_b = self.issue.original_span(self.base + sent.start_char, self.base + sent.end_char)
         a, b = self.issue.original_span(self.base + span.start_char, self.base + span.end_char)
         return Evidence(self.issue.text[s_a:s_b].strip(), s_a, s_b, a, b, rule, CONFIDENCE.get(rule, 0.5))
@@ -89,9 +89,11 @@ def _collect(ctx: _Article, article: int, text_before: str, facts: Facts) -> Non
         facts.events.append(ev)
     for s in doc.spans["titles"]:
         at = s._.attrs
-        observed = next((e.date for e in events_here.values() if e.date and e.evidence.sent_start <= ctx.evidence(s, "x").start < e.evidence.sent_end), None)
-        facts.titles.append(TitleAttestation(at["person"], s.text, at["organ"], at["rank"], observed or issue.date,
-                                             ctx.evidence(s, at["rule"])))
+        ev = ctx.evidence(s, at["rule"])
+        # a title seen in an event's sentence was held on the event's day
+        observed = next((e.date for e in events_here.values()
+                         if e.date and e.evidence.sent_start <= ev.start < e.evidence.sent_end), None)
+        facts.titles.append(TitleAttestation(at["person"], s.text, at["organ"], at["rank"], observed or issue.date, ev))
     for s in doc.spans["roles"]:
         at = s._.attrs
         ev = events_here.get(at["event"])

@@ -14,10 +14,6 @@ EVENT_CLASS = {"Meeting": DKG.Meeting, "StudyVisit": DKG.StudyVisit, "Activity":
 PROJECT_WORDS = ("项目", "工程", "改造", "建设")
 
 
-def _lit(text: str) -> Literal:
-    return Literal(text)
-
-
 class _Builder:
     def __init__(self, issue: Issue) -> None:
         self.issue = issue
@@ -26,31 +22,35 @@ class _Builder:
             self.g.bind(prefix, ns)
         self.scope = issue.district or issue.key.replace("/", "-")
         self.issue_node = issue_iri(issue.key)
-        self.context = iri("issue", *issue.key.split("/"), "text")
+        self.context = self.here("text")
         self.orgs: dict[str, URIRef] = {}
+
+    def here(self, *parts: object) -> URIRef:
+        """An IRI under this issue: its articles, sentences and fact nodes."""
+        return iri("issue", *self.issue.key.split("/"), *parts)
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
 
     # --- shared nodes
     def sentence(self, ev: Evidence) -> URIRef:
-        node = iri("issue", *self.issue.key.split("/"), "text", f"{ev.sent_start}-{ev.sent_end}")
+        node = self.here("text", f"{ev.sent_start}-{ev.sent_end}")
         self.add(node, RDF.type, NIF.Sentence)
         self.add(node, NIF.beginIndex, Literal(ev.sent_start, datatype=XSD.nonNegativeInteger))
         self.add(node, NIF.endIndex, Literal(ev.sent_end, datatype=XSD.nonNegativeInteger))
-        self.add(node, NIF.anchorOf, _lit(ev.sentence))
+        self.add(node, NIF.anchorOf, Literal(ev.sentence))
         self.add(node, NIF.referenceContext, self.context)
         return node
 
     def provenance(self, node: URIRef, ev: Evidence) -> None:
         self.add(node, PROV.wasDerivedFrom, self.sentence(ev))
         self.add(node, DKG.confidence, Literal(round(ev.confidence, 2), datatype=XSD.decimal))
-        self.add(node, DKG.rule, _lit(ev.rule))
+        self.add(node, DKG.rule, Literal(ev.rule))
 
     def person(self, name: str) -> URIRef:
         node = iri("person", self.scope, name)
         self.add(node, RDF.type, FOAF.Person)
-        self.add(node, FOAF.name, _lit(name))
+        self.add(node, FOAF.name, Literal(name))
         return node
 
     def org(self, name: str, kind: str | None = None) -> URIRef:
@@ -58,13 +58,13 @@ class _Builder:
         node = self.orgs.get(canon) or iri("org", self.scope, canon)
         self.orgs[canon] = node
         self.add(node, RDF.type, ORG.Organization)
-        self.add(node, SKOS.prefLabel, _lit(canon))
+        self.add(node, SKOS.prefLabel, Literal(canon))
         if canon != name:
-            self.add(node, SKOS.altLabel, _lit(name))
+            self.add(node, SKOS.altLabel, Literal(name))
         if kind:
             self.add(node, ORG.classification, iri("orgkind", kind))
             self.add(iri("orgkind", kind), RDF.type, SKOS.Concept)
-            self.add(iri("orgkind", kind), SKOS.prefLabel, _lit(kind))
+            self.add(iri("orgkind", kind), SKOS.prefLabel, Literal(kind))
             self.add(iri("orgkind", kind), SKOS.inScheme, iri("orgkind"))
         return node
 
@@ -81,15 +81,15 @@ class _Builder:
         self.org_names = {o.name for o in facts.organizations}
         g, node = self.g, self.issue_node
         self.add(node, RDF.type, SDO.PublicationIssue)
-        self.add(node, DKG.issueKey, _lit(issue.key))
-        self.add(node, DKG.sourceFile, _lit(issue.path.name))
-        self.add(node, DKG.sha256, _lit(issue.sha256))
-        self.add(node, DKG.encoding, _lit(issue.encoding))
-        self.add(node, DKG.extractorVersion, _lit(__version__))
+        self.add(node, DKG.issueKey, Literal(issue.key))
+        self.add(node, DKG.sourceFile, Literal(issue.path.name))
+        self.add(node, DKG.sha256, Literal(issue.sha256))
+        self.add(node, DKG.encoding, Literal(issue.encoding))
+        self.add(node, DKG.extractorVersion, Literal(__version__))
         if issue.district:
-            self.add(node, DKG.district, _lit(issue.district))
+            self.add(node, DKG.district, Literal(issue.district))
         if issue.title:
-            self.add(node, SDO.name, _lit(issue.title))
+            self.add(node, SDO.name, Literal(issue.title))
         if issue.number is not None:
             self.add(node, SDO.issueNumber, Literal(issue.number))
         if issue.print_count is not None:
@@ -99,35 +99,35 @@ class _Builder:
         if issue.series:
             per = iri("periodical", issue.series)
             self.add(per, RDF.type, SDO.Periodical)
-            self.add(per, SDO.name, _lit(issue.series))
+            self.add(per, SDO.name, Literal(issue.series))
             self.add(node, SDO.isPartOf, per)
         if issue.organ:
             pub = self.org(issue.organ, "党委" if issue.organ.startswith("中共") else None)
             self.add(node, SDO.publisher, pub)
         self.add(self.context, RDF.type, NIF.Context)
-        self.add(self.context, NIF.isString, _lit(issue.text))
+        self.add(self.context, NIF.isString, Literal(issue.text))
         for art in issue.articles:
-            a = iri("issue", *issue.key.split("/"), "article", art.index)
+            a = self.here("article", art.index)
             self.add(a, RDF.type, SDO.NewsArticle)
             self.add(a, SDO.isPartOf, node)
             self.add(a, SDO.position, Literal(art.index + 1))
-            self.add(a, SDO.genre, _lit("简讯" if art.kind == "brief" else "文章"))
+            self.add(a, SDO.genre, Literal("简讯" if art.kind == "brief" else "文章"))
             if art.headline:
-                self.add(a, SDO.headline, _lit(art.headline))
+                self.add(a, SDO.headline, Literal(art.headline))
             if art.unit:
                 self.add(a, SDO.sourceOrganization, self.org(art.unit))
             b, e = issue.original_span(art.start, art.end)
             self.add(a, NIF.beginIndex, Literal(b, datatype=XSD.nonNegativeInteger))
             self.add(a, NIF.endIndex, Literal(e, datatype=XSD.nonNegativeInteger))
         for k, dist in enumerate(issue.distribution):
-            d = iri("issue", *issue.key.split("/"), "distribution", k)
+            d = self.here("distribution", k)
             self.add(d, RDF.type, DKG.Distribution)
-            self.add(d, DKG.distributionVerb, _lit(dist.verb))
+            self.add(d, DKG.distributionVerb, Literal(dist.verb))
             self.add(node, DCTERMS.audience, d)
             for r in dist.recipients:
                 known = self.canonical_org(r.strip())
                 target = self.orgs.get(known) if known in self.org_names else None
-                self.add(d, DKG.recipient, target if target else _lit(r.strip()))
+                self.add(d, DKG.recipient, target if target else Literal(r.strip()))
         for name in issue.editors:
             self.add(node, SDO.editor, self.person(name))
         self._facts(facts)
@@ -140,20 +140,20 @@ class _Builder:
         for o in facts.organizations:
             self.org(o.name, o.kind)
         for t in facts.titles:
-            att = iri("issue", *issue.key.split("/"), "attestation", f"{t.evidence.start}-{t.evidence.end}", t.person)
+            att = self.here("attestation", f"{t.evidence.start}-{t.evidence.end}", t.person)
             self.add(att, RDF.type, DKG.PostAttestation)
             self.add(att, DKG.person, self.person(t.person))
-            self.add(att, DKG.titleAsWritten, _lit(t.title))
+            self.add(att, DKG.titleAsWritten, Literal(t.title))
             role = iri("role", t.rank)
             self.add(role, RDF.type, ORG.Role)
-            self.add(role, SKOS.prefLabel, _lit(t.rank))
+            self.add(role, SKOS.prefLabel, Literal(t.rank))
             if t.organ:
                 organ_node = self.org(t.organ)
                 post = iri("post", self.scope, self.canonical_org(t.organ), t.rank)
                 self.add(post, RDF.type, ORG.Post)
                 self.add(post, ORG.postIn, organ_node)
                 self.add(post, ORG.role, role)
-                self.add(post, SKOS.prefLabel, _lit(self.canonical_org(t.organ) + t.rank))
+                self.add(post, SKOS.prefLabel, Literal(self.canonical_org(t.organ) + t.rank))
                 self.add(att, DKG.post, post)
             else:
                 self.add(att, DKG.role, role)
@@ -166,15 +166,15 @@ class _Builder:
             if e.date:
                 ev = iri("event", self.scope, e.date.isoformat(), e.label)
             else:
-                ev = iri("issue", *issue.key.split("/"), "event", e.evidence.start)
+                ev = self.here("event", e.evidence.start)
             event_nodes.append(ev)
             self.add(ev, RDF.type, EVENT_CLASS[e.kind])
-            self.add(ev, SDO.name, _lit(e.label))
+            self.add(ev, SDO.name, Literal(e.label))
             if e.date:
                 self.add(ev, SDO.startDate, Literal(e.date, datatype=XSD.date))
             if e.date_as_written:
-                self.add(ev, DKG.dateAsWritten, _lit(e.date_as_written))
-            self.add(ev, SDO.subjectOf, iri("issue", *issue.key.split("/"), "article", e.article))
+                self.add(ev, DKG.dateAsWritten, Literal(e.date_as_written))
+            self.add(ev, SDO.subjectOf, self.here("article", e.article))
             self.provenance(ev, e.evidence)
             if e.kind == "Meeting" and not e.before_main:
                 main_meeting.setdefault(e.article, ev)
@@ -184,16 +184,16 @@ class _Builder:
                 self.add(part, DKG.event, ev)
                 self.add(part, DKG.agent, self.person(p.person))
                 self.add(part, DKG.role, ROLE[p.role])
-                self.add(part, DKG.verbAsWritten, _lit(p.verb))
+                self.add(part, DKG.verbAsWritten, Literal(p.verb))
                 if p.role in ("Attendee", "Speaker"):
                     self.add(ev, SDO.attendee, self.person(p.person))
                 self.provenance(part, p.evidence)
             for st in e.statements:
-                s = iri("issue", *issue.key.split("/"), "statement", st.evidence.start)
+                s = self.here("statement", st.evidence.start)
                 self.add(s, RDF.type, DKG.Statement)
                 self.add(s, SDO.creator, self.person(st.speaker))
-                self.add(s, SDO.text, _lit(st.text))
-                self.add(s, DKG.speechAct, _lit(st.speech_act))
+                self.add(s, SDO.text, Literal(st.text))
+                self.add(s, DKG.speechAct, Literal(st.speech_act))
                 self.add(s, SDO.recordedAt, ev)
                 self.provenance(s, st.evidence)
         for e, ev in zip(facts.events, event_nodes):
@@ -204,26 +204,26 @@ class _Builder:
             node = iri("initiative", self.scope, i.name)
             inits[i.name] = node
             self.add(node, RDF.type, DKG.Initiative)
-            self.add(node, SKOS.prefLabel, _lit(i.name))
+            self.add(node, SKOS.prefLabel, Literal(i.name))
             if i.alias:
-                self.add(node, SKOS.altLabel, _lit(i.alias))
+                self.add(node, SKOS.altLabel, Literal(i.alias))
             self.add(node, SKOS.inScheme, iri("initiative", self.scope))
             self.add(node, PROV.wasDerivedFrom, self.sentence(i.evidence))
             # parts of a compound slogan: 三项工程、一项管理
             for part in [p for p in i.name.split("、") if p] if "、" in i.name else []:
                 pn = iri("initiative", self.scope, part)
                 self.add(pn, RDF.type, SKOS.Concept)
-                self.add(pn, SKOS.prefLabel, _lit(part))
+                self.add(pn, SKOS.prefLabel, Literal(part))
                 self.add(node, SKOS.narrower, pn)
         q_nodes: list[URIRef] = []
         for q in facts.quantities:
-            node = iri("issue", *issue.key.split("/"), "quantity", q.evidence.start)
+            node = self.here("quantity", q.evidence.start)
             q_nodes.append(node)
             self.add(node, RDF.type, SDO.QuantitativeValue)
             value = int(q.value) if float(q.value).is_integer() else q.value
             self.add(node, SDO.value, Literal(value))
-            self.add(node, SDO.unitText, _lit(q.unit))
-            self.add(node, SDO.description, _lit(q.subject))
+            self.add(node, SDO.unitText, Literal(q.unit))
+            self.add(node, SDO.description, Literal(q.subject))
             if q.approximate:
                 self.add(node, DKG.approximate, Literal(True))
             if issue.date:
@@ -232,7 +232,7 @@ class _Builder:
             if any(w in q.subject for w in PROJECT_WORDS):
                 proj = iri("project", self.scope, q.subject)
                 self.add(proj, RDF.type, DKG.Project)
-                self.add(proj, SDO.name, _lit(q.subject))
+                self.add(proj, SDO.name, Literal(q.subject))
                 self.add(proj, DKG.progress, node)
                 for name, init in inits.items():
                     if name in q.evidence.sentence:
