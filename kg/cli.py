@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 
@@ -35,9 +36,15 @@ def friendly(f):
     return run
 
 
-def _open(store: Path | None, must_exist: bool = False):
+@contextmanager
+def _opened(store: Path | None, must_exist: bool = True):
+    """The store for one command, closed (and its lock released) however the command ends."""
     from .store import open_store, store_path
-    return open_store(store_path(store), must_exist=must_exist)
+    db = open_store(store_path(store), must_exist=must_exist)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 @click.group()
@@ -52,35 +59,28 @@ def cli() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Also say which encoding each file was read with.")
 @friendly
 def import_cmd(paths: tuple[Path, ...], store: Path | None, verbose: bool) -> None:
-    """Import bulletin files or folders (.txt, .md); re-importing replaces an issue."""
+    """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
     from .importer import import_paths
     from .reading import iter_sources
 
-    db = _open(store)
-    try:
-        n = len(iter_sources(list(paths)))
-        failed = 0
-        with click.progressbar(length=n, label="importing", file=sys.stderr,
-                               hidden=n < 2 or not sys.stderr.isatty()) as bar:
-            def report(r) -> None:
-                nonlocal failed
-                bar.update(1)
-                if r.ok:
-                    extra = f" [{r.issue.encoding}]" if verbose else ""
-                    click.echo(r.line() + extra)
-                    if r.issue.encoding.startswith("mixed"):
-                        click.echo(f"warning: {r.path}: mixed encodings, read line by line ({r.issue.encoding})", err=True)
-                else:
-                    failed += 1
-                    click.echo(r.line(), err=True)
-            reports = import_paths(paths, db, progress=report)
-        failed = sum(1 for r in reports if not r.ok)
-        if n == 0:
-            for r in reports:
+    n = len(iter_sources(list(paths)))
+    with _opened(store, must_exist=False) as db, \
+            click.progressbar(length=n, label="importing", file=sys.stderr,
+                              hidden=n < 2 or not sys.stderr.isatty()) as bar:
+        def report(r) -> None:
+            bar.update(1)
+            if not r.ok:
                 click.echo(r.line(), err=True)
-    finally:
-        db.close()
-    if failed:
+                return
+            click.echo(r.line() + (f" [{r.issue.encoding}]" if verbose else ""))
+            if r.issue.encoding.startswith("mixed"):
+                click.echo(f"warning: {r.path}: mixed encodings, read line by line ({r.issue.encoding})", err=True)
+
+        reports = import_paths(paths, db, progress=report)
+    if n == 0:  # nothing to import: the reason was not reported per file
+        for r in reports:
+            click.echo(r.line(), err=True)
+    if any(not r.ok for r in reports):
         sys.exit(1)
 
 
@@ -100,11 +100,8 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
         raise click.UsageError("give a query FILE or --sparql, not both or neither")
     text = read_query_file(file) if file else sparql
     bindings = dict(parse_binding(b) for b in binds)
-    db = _open(store, must_exist=True)
-    try:
+    with _opened(store) as db:
         click.echo(format_result(run_query(db, text, bindings), fmt), nl=False)
-    finally:
-        db.close()
 
 
 @cli.command()
@@ -116,11 +113,8 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
 def export(fmt: str, output: Path, store: Path | None) -> None:
     """Write the store as RDF (named graphs kept in trig/nquads/jsonld) or GEXF for Gephi."""
     from .export import export as do_export
-    db = _open(store, must_exist=True)
-    try:
+    with _opened(store) as db:
         n = do_export(db, fmt, output)
-    finally:
-        db.close()
     click.echo(f"wrote {output} ({n} {'nodes' if fmt == 'gexf' else 'quads'})")
 
 
@@ -141,11 +135,8 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | Non
     unknown = [t for t in chosen if t not in NODE_TYPES]
     if unknown:
         raise click.BadParameter(f"unknown type {unknown[0]!r}; choose from {', '.join(NODE_TYPES)}", param_hint="--types")
-    db = _open(store, must_exist=True)
-    try:
+    with _opened(store) as db:
         net = select(build_network(db), chosen, ego, depth)
-    finally:
-        db.close()
     write_page(net, output, title=f"district-kg · {ego}" if ego else "district-kg")
     click.echo(f"wrote {output} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges)")
 
@@ -156,12 +147,9 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | Non
 def stats(store: Path | None) -> None:
     """Counts of issues, quads and facts in the store."""
     from .catalog import store_stats
-    db = _open(store, must_exist=True)
-    try:
+    with _opened(store) as db:
         for name, value in store_stats(db).items():
             click.echo(f"{name:16} {value}")
-    finally:
-        db.close()
 
 
 @cli.command("list")
@@ -170,11 +158,8 @@ def stats(store: Path | None) -> None:
 def list_cmd(store: Path | None) -> None:
     """The imported issues, one line each (the key is what `kg remove` takes)."""
     from .catalog import list_issues
-    db = _open(store, must_exist=True)
-    try:
+    with _opened(store) as db:
         rows = list_issues(db)
-    finally:
-        db.close()
     for r in rows:
         click.echo(f"{r['key']}\t{r['date'] or '-'}\t{r['file']}\t{r['triples']} triples")
     if not rows:
@@ -188,11 +173,8 @@ def list_cmd(store: Path | None) -> None:
 def remove(issue: str, store: Path | None) -> None:
     """Remove one issue (its key from `kg list`, or its file name) and exactly its facts."""
     from .catalog import remove_issue
-    db = _open(store, must_exist=True)  # never create a store just to remove from it
-    try:
+    with _opened(store) as db:  # never create a store just to remove from it
         key = remove_issue(db, issue)
-    finally:
-        db.close()
     click.echo(f"removed {key}")
 
 
@@ -202,11 +184,8 @@ def remove(issue: str, store: Path | None) -> None:
 def validate(store: Path | None) -> None:
     """Check every graph in the store against the SHACL shapes in ontology/shapes.ttl."""
     from .validate import validate_store
-    db = _open(store, must_exist=True)
-    try:
+    with _opened(store) as db:
         n, violations = validate_store(db)
-    finally:
-        db.close()
     for v in violations:
         click.echo(f"{v.graph}: {v.focus}: {v.message}")
     if violations:

@@ -84,5 +84,5 @@ def import_paths(paths: Iterable[Path], store: QuadStore,
             progress(report)
     if not files:
         reports.append(ImportReport(Path(" ".join(str(p) for p in paths)),
-                                    error=f"{' '.join(str(p) for p in paths)}: no .txt or .md file found"))
+                                    error=f"{' '.join(str(p) for p in paths)}: no supported file found (.txt .md .docx .pdf .html .htm)"))
     return reports
