@@ -34,6 +34,7 @@ def report(name: str, times: list[float]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--issues", type=int, default=50, help="size of the folder import (copies of the sample)")
     args = ap.parse_args()
     imports, queries = [], []
     for _ in range(args.runs):
@@ -46,6 +47,19 @@ def main() -> None:
             shutil.rmtree(tmp)
     report("cold kg import (sample)", imports)
     report("cold kg query (chairs.rq)", queries)
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        folder = tmp / "issues"
+        folder.mkdir()
+        text = SAMPLE.read_text(encoding="utf-8")
+        for n in range(1, args.issues + 1):  # distinct issue numbers: distinct graphs
+            (folder / f"issue-{n:03}.txt").write_text(text.replace("第 46 期", f"第 {n} 期"), encoding="utf-8")
+        seconds = timed(["import", str(folder), "--store", str(tmp / "store")])
+        print(f"cold kg import of {args.issues} issues  {seconds:.2f} s  ({seconds / args.issues * 1000:.0f} ms per issue)")
+        seconds = timed(["query", str(ROOT / "queries" / "co-attendance.rq"), "--store", str(tmp / "store")])
+        print(f"co-attendance over {args.issues} issues  {seconds:.2f} s")
+    finally:
+        shutil.rmtree(tmp)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of one command   {peak:.0f} MB")
 

@@ -53,9 +53,26 @@ def _nt(term) -> str:
     return term.n3()
 
 
+def _forget(graph: str) -> str:
+    """Remove from the default graph the triples that only ``graph`` holds."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}")
+
+
+def _merge(graph: str) -> str:
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+
+
 class OxigraphStore:
     """Oxigraph on disk. Every change is one SPARQL UPDATE, which Oxigraph
-    applies in a single transaction: a failed import leaves no trace."""
+    applies in a single transaction: a failed import leaves no trace.
+
+    Each issue's triples live in its named graph. The default graph is kept as
+    the set union of all named graphs, updated in the same transaction: Oxigraph's
+    own union view repeats a triple once per graph that holds it, so a person
+    named in 50 issues would multiply every join (and every COUNT) by 50.
+    Queries run against this deduplicated default graph; exports leave it out.
+    """
 
     def __init__(self, path: Path, must_exist: bool = False) -> None:
         import pyoxigraph as ox  # noqa: PLC0415  (kept out of module import time)
@@ -72,19 +89,34 @@ class OxigraphStore:
         except (OSError, RuntimeError) as exc:
             reason = "it is in use by another kg command" if "lock" in str(exc).lower() else str(exc).splitlines()[0]
             raise StoreError(f"{path}: cannot open the store ({reason})") from None
-        self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=True)
+        self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
+        self._ensure_union()
+
+    def _ensure_union(self) -> None:
+        """A store written before the default graph was kept gets it built once."""
+        import pyoxigraph as ox
+        has_default = next(iter(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+        if has_default is None and next(iter(self._ox.named_graphs()), None) is not None:
+            self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def _change(self, name: URIRef, body: str | None) -> None:
+        """Replace (or, with no body, drop) one named graph, then re-derive tenure
+        and the default graph: all one update, so all one transaction."""
+        from .tenure import REFRESH, TENURE_GRAPH
+        g, tenure = _nt(name), _nt(TENURE_GRAPH)
+        ops = [_forget(g), _forget(tenure), f"DROP SILENT GRAPH {g}"]
+        if body is not None:
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        ops += [REFRESH.strip().rstrip(";"), _merge(g), _merge(tenure)]
+        self._update(" ;\n".join(ops))
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        from .tenure import REFRESH
-        body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph)
-        update = f"DROP SILENT GRAPH {_nt(name)} ;\nINSERT DATA {{ GRAPH {_nt(name)} {{\n{body}\n}} }} ;\n{REFRESH}"
-        self._update(update)
+        self._change(name, "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph))
 
     def remove_graph(self, name: URIRef) -> bool:
-        from .tenure import REFRESH
         if name not in self.graph_names():
             return False
-        self._update(f"DROP GRAPH {_nt(name)} ;\n{REFRESH}")
+        self._change(name, None)
         return True
 
     def _update(self, update: str) -> None:
@@ -97,7 +129,10 @@ class OxigraphStore:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs())
 
     def quads(self) -> Iterator:
-        return self._ox.quads_for_pattern(None, None, None, None)
+        """Every quad of the named graphs (the derived default graph left out)."""
+        import pyoxigraph as ox
+        return (q for q in self._ox.quads_for_pattern(None, None, None, None)
+                if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         try:
@@ -124,7 +159,7 @@ class OxigraphStore:
     def dump(self, fmt: str, target: Path) -> None:
         import pyoxigraph as ox
         formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
-        self._ox.dump(str(target), formats[fmt])
+        ox.serialize(self.quads(), str(target), formats[fmt])
 
     def to_dataset(self) -> Dataset:
         """An in-memory rdflib copy with every named graph (for serializers)."""
@@ -133,13 +168,14 @@ class OxigraphStore:
         ds = Dataset()
         for p, ns in PREFIXES.items():
             ds.bind(p, ns)
-        data = self._ox.dump(format=ox.RdfFormat.N_QUADS)
+        data = ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS)
         if data:
             ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
 
     def __len__(self) -> int:
-        return len(self._ox)
+        """Quads in the named graphs."""
+        return int(next(iter(self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))[0].value)
 
     def close(self) -> None:
         import gc

@@ -222,3 +222,21 @@ def test_tenure_is_derived_and_follows_removals(runner, store, sample, invented)
     kg(runner, "remove", "示例信息/2021/3", store=store)
     rows = json.loads(kg(runner, "query", QUERIES / "tenure.rq", "--format", "json", store=store).output)
     assert not any(r["name"] == "欧阳明" for r in rows)
+
+
+def test_facts_repeated_across_issues_count_once(runner, store, sample, tmp_path):
+    copy = tmp_path / "copy.txt"  # the same meeting reported again in another issue
+    copy.write_text(sample.read_text(encoding="utf-8").replace("第 46 期", "第 47 期"), encoding="utf-8")
+    kg(runner, "import", sample, copy, store=store)
+    rows = json.loads(kg(runner, "query", QUERIES / "co-attendance.rq", "--bind", "a=宋洁", "--format", "json",
+                         store=store).output)
+    assert rows and all(r["events"] == "1" for r in rows)  # one meeting, not one per graph holding it
+    out = tmp_path / "all.nq"
+    kg(runner, "export", "--format", "nquads", "--output", out, store=store)
+    exported = Dataset()
+    exported.parse(out, format="nquads")
+    assert len(exported.default_graph) == 0  # the derived union graph is not exported
+    kg(runner, "remove", "上街信息/2020/47", store=store)
+    r = kg(runner, "query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?p foaf:name \"宋洁\" }", "--format", "csv",
+           store=store)
+    assert r.output.splitlines()[1] == "1"  # still there: the other issue names her too
