@@ -65,6 +65,8 @@ class EventFinder:
         # 在全市防汛视频调度会议后 / 收听收看了…视频会议后: a meeting the item's people attended
         self.after_re = re.compile(rf"(?:在|收听收看了?|收看了?|参加了?)(?P<name>[^，。；、在]{{2,30}}?(?:{nouns}))(?:后|之后|结束后)")
         self.convene_re = re.compile(rf"(?:主持|组织)?召开(?P<name>[^，。；、]{{0,40}}?(?:{nouns}))")
+        # failing a known meeting noun, after 召开 a name ending in 会 is a meeting (…学习会)
+        self.convene_any_re = re.compile(r"(?:主持|组织)?召开(?P<name>[^，。；、]{0,40}?会)(?![议谈见])")
         self.held_re = re.compile(rf"(?P<name>[^，。；、]{{2,40}}?(?:{nouns}))(?:在[^，。；]{{1,12}})?(?:召开|举行|开幕)")
         self.visit_re = re.compile(_alt(ev["visit_verbs"]))
         self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}?(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
@@ -141,7 +143,7 @@ class EventFinder:
 
     def _trigger(self, text: str, s0: int, scan: str, names: list[NameMention], dated: bool) -> EventMention | None:
         # meetings only referred to (传达…会议精神, 即将召开) are not events
-        m = self.convene_re.search(scan)
+        m = self.convene_re.search(scan) or self.convene_any_re.search(scan)
         if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)

@@ -63,6 +63,7 @@ class PersonFinder:
         return (sl > 0 and 2 <= len(cand) <= sl + 2 and all(is_cjk(c) for c in cand)
                 and not NAME_BAD & set(cand[sl:]) and cand not in self.lex.rank_kinds
                 and cand[:2] not in self.lex.not_names and cand[:3] not in self.lex.not_names
+                and cand not in self.lex.organs and not cand.endswith(self.lex.org_suffixes)
                 and not any(cand.endswith(s) for s in ("领导", "同志", "书记", "主任")))
 
     def name_at(self, text: str, pos: int) -> str | None:

@@ -58,3 +58,9 @@ def test_speakers_named_one_clause_before_the_verb(finder_lex):
     text = "7月2日，区政协召开常委会议。王海、李红梅、张三丰等常委紧扣主题，从不同角度提出了意见建议。"
     [ev] = events(finder_lex, text)
     assert {("王海", "Speaker"), ("李红梅", "Speaker"), ("张三丰", "Speaker")} <= {(r.person, r.role) for r in ev.roles}
+
+
+def test_any_meeting_convened_and_organs_are_not_names(finder_lex):
+    [ev] = events(finder_lex, "1月3日，镇党委书记何志远主持召开镇党委理论学习中心组学习会，镇党委副书记、镇长罗晓东参加。")
+    assert ev.label == "镇党委理论学习中心组学习会"
+    assert {(r.person, r.role) for r in ev.roles} == {("何志远", "Chair"), ("罗晓东", "Attendee")}
