@@ -6,6 +6,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SDO, SKOS, XSD
 
 from . import __version__
 from .iris import graph_iri, iri, issue_iri
+from .orgnames import org_key
 from .types import Evidence, Facts, Issue
 from .vocab import DKG, NIF, PREFIXES
 
@@ -23,7 +24,7 @@ class _Builder:
         self.scope = issue.district or issue.key.replace("/", "-")
         self.issue_node = issue_iri(issue.key)
         self.context = self.here("text")
-        self.orgs: dict[str, URIRef] = {}
+        self.pref_org: dict[str, str] = {}
 
     def here(self, *parts: object) -> URIRef:
         """An IRI under this issue: its articles, sentences and fact nodes."""
@@ -54,12 +55,12 @@ class _Builder:
         return node
 
     def org(self, name: str, kind: str | None = None) -> URIRef:
-        canon = self.canonical_org(name)
-        node = self.orgs.get(canon) or iri("org", self.scope, canon)
-        self.orgs[canon] = node
+        key = self.org_key(name)
+        node = iri("org", self.scope, key)
+        pref = self.pref_org.get(key, name)
         self.add(node, RDF.type, ORG.Organization)
-        self.add(node, SKOS.prefLabel, Literal(canon))
-        if canon != name:
+        self.add(node, SKOS.prefLabel, Literal(pref))
+        if name != pref:
             self.add(node, SKOS.altLabel, Literal(name))
         if kind:
             self.add(node, ORG.classification, iri("orgkind", kind))
@@ -68,17 +69,19 @@ class _Builder:
             self.add(iri("orgkind", kind), SKOS.inScheme, iri("orgkind"))
         return node
 
-    def canonical_org(self, name: str) -> str:
-        """农委 is 区农委 when the issue names 区农委: one node, two labels."""
-        for prefix in ("区", "县", "市", "旗"):
-            if prefix + name in self.org_names:
-                return prefix + name
-        return name
+    def org_key(self, name: str) -> str:
+        """农委, 区农委 and 上街区农业农村委员会 are one node (labels as written)."""
+        return org_key(name, self.issue.district)
 
     # --- the issue
     def build(self, facts: Facts) -> Graph:
         issue = self.issue
-        self.org_names = {o.name for o in facts.organizations}
+        # the fullest written form of each organization is its preferred label
+        written = [o.name for o in facts.organizations] + [t.organ for t in facts.titles if t.organ]
+        written += [issue.organ] if issue.organ else []
+        for name in sorted(set(written), key=lambda n: (-len(n), n)):
+            self.pref_org.setdefault(self.org_key(name), name)
+        known_orgs = {self.org_key(o.name) for o in facts.organizations}
         g, node = self.g, self.issue_node
         self.add(node, RDF.type, SDO.PublicationIssue)
         self.add(node, DKG.issueKey, Literal(issue.key))
@@ -125,9 +128,8 @@ class _Builder:
             self.add(d, DKG.distributionVerb, Literal(dist.verb))
             self.add(node, DCTERMS.audience, d)
             for r in dist.recipients:
-                known = self.canonical_org(r.strip())
-                target = self.orgs.get(known) if known in self.org_names else None
-                self.add(d, DKG.recipient, target if target else Literal(r.strip()))
+                r = r.strip()
+                self.add(d, DKG.recipient, self.org(r) if self.org_key(r) in known_orgs else Literal(r))
         for name in issue.editors:
             self.add(node, SDO.editor, self.person(name))
         self._facts(facts)
@@ -149,11 +151,11 @@ class _Builder:
             self.add(role, SKOS.prefLabel, Literal(t.rank))
             if t.organ:
                 organ_node = self.org(t.organ)
-                post = iri("post", self.scope, self.canonical_org(t.organ), t.rank)
+                post = iri("post", self.scope, self.org_key(t.organ), t.rank)
                 self.add(post, RDF.type, ORG.Post)
                 self.add(post, ORG.postIn, organ_node)
                 self.add(post, ORG.role, role)
-                self.add(post, SKOS.prefLabel, Literal(self.canonical_org(t.organ) + t.rank))
+                self.add(post, SKOS.prefLabel, Literal(self.pref_org.get(self.org_key(t.organ), t.organ) + t.rank))
                 self.add(att, DKG.post, post)
             else:
                 self.add(att, DKG.role, role)
