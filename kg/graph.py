@@ -6,6 +6,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SDO, SKOS, XSD
 
 from . import __version__
 from .iris import graph_iri, iri, issue_iri
+from .lexicon import load_lexicon
 from .orgnames import org_key
 from .types import Evidence, Facts, Issue
 from .vocab import DKG, NIF, PREFIXES
@@ -149,7 +150,7 @@ class _Builder:
             role = iri("role", t.rank)
             self.add(role, RDF.type, ORG.Role)
             self.add(role, SKOS.prefLabel, Literal(t.rank))
-            if t.organ:
+            if t.organ and t.organ.endswith(load_lexicon().org_suffixes):
                 organ_node = self.org(t.organ)
                 post = iri("post", self.scope, self.org_key(t.organ), t.rank)
                 self.add(post, RDF.type, ORG.Post)
