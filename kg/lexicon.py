@@ -70,6 +70,7 @@ class Lexicon:
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
     not_names: frozenset[str]
+    bare_places: tuple[str, ...]
 
     @property
     def ranks(self) -> tuple[str, ...]:
@@ -127,6 +128,7 @@ def load_lexicon() -> Lexicon:
         not_org_substrings=tuple(words.get("not_org_substrings", [])),
         not_org_endings=tuple(words.get("not_org_endings", [])),
         not_names=frozenset(words.get("not_names", [])),
+        bare_places=tuple(_longest_first(orgs.get("bare_places", []))),
         known_persons=frozenset(line.strip() for line in _read("known_persons.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
     )

@@ -59,8 +59,9 @@ class OrgFinder:
                     prev in TERRITORIAL and start - a >= 2 or text[a] in "区市县旗镇乡省"):
                 break  # 中兴街道|中兴社区, 区委|区政府: two organizations side by side
             a -= 1
-        while a < start and (text[a] == "）" or text[a] == "（" and "）" not in text[a:start]):
-            a += 1
+        while a < start and (text[a] == "）" or text[a] == "（" and "）" not in text[a:start]
+                             or text[a] in lex.conjunctions):
+            a += 1  # nor with 和 left over from 改造和浙江大学
         return a
 
     def _org_ending_at(self, text: str, pos: int) -> str | None:
@@ -70,6 +71,20 @@ class OrgFinder:
             return None
         start = self.extend_left(text, pos - len(prev), prev)
         return prev if self.valid(text[start:pos], prev) else None
+
+    def _bare_places(self, text: str) -> list[OrgMention]:
+        """考察上海, 赴杭州: a province or large city named without 省/市."""
+        out = []
+        for m in re.finditer("|".join(self.lex.bare_places), text):
+            a, b = m.span()
+            before_ok = a == 0 or not is_cjk(text[a - 1]) or ends_with_any(text, a, self.lex.left_stops) \
+                or text[a - 1] in "和与及、" or ends_with_any(text, a, ("考察", "来自", "前往", "赶赴", "走进"))
+            nxt = text[b:b + 1]
+            after_ok = not nxt or not is_cjk(nxt) or text.startswith(
+                ("的", "等", "和", "与", "及", "重要", "调研", "考察", "学习", "参观", "开展", "召开", "举行"), b)
+            if before_ok and after_ok and not inside_quotes(text, a):
+                out.append(OrgMention(m.group(), "行政区", a, b))
+        return out
 
     def find(self, text: str) -> list[OrgMention]:
         found: list[OrgMention] = []
@@ -95,6 +110,7 @@ class OrgFinder:
                     start, name = start + 1, name[1:]
             if self.valid(name, suffix):
                 found.append(OrgMention(name, self.lex.org_suffix_kind[suffix], start, end))
+        found += self._bare_places(text)
         # keep the widest reading of each stretch of text
         found.sort(key=lambda o: (o.start, -(o.end - o.start)))
         out: list[OrgMention] = []

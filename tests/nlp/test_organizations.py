@@ -17,3 +17,8 @@ def test_generic_groups_are_not_organizations(finder_lex):
 
 def test_party_and_government_side_by_side(finder_lex):
     assert orgs(finder_lex, "，区委区政府高度重视") == ["区委", "区政府"]
+
+
+def test_provinces_and_cities_without_a_suffix(finder_lex):
+    found = orgs(finder_lex, "学习总书记考察上海重要讲话精神，赴杭州学习。上海路改造和浙江大学招生不算。")
+    assert found == ["上海", "杭州", "浙江大学"]
