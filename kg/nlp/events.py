@@ -144,6 +144,8 @@ class EventFinder:
     def _trigger(self, text: str, s0: int, scan: str, names: list[NameMention], dated: bool) -> EventMention | None:
         # meetings only referred to (传达…会议精神, 即将召开) are not events
         m = self.convene_re.search(scan) or self.convene_any_re.search(scan)
+        if m and re.search(r"(?:每[周月天日年季]|定期|经常|每季度)[^，。；]{0,3}$", scan[:m.start()]):
+            m = None  # 每周召开一次调度会: a routine, not a happening
         if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)

@@ -68,8 +68,8 @@ class MeasureFinder:
         has_numeral = any(c in self.numerals for c in p)
         if has_numeral and not all(c in self.numerals for c in p) and len(p) <= 8:
             return True  # 六稳, 三送一强, 两纵三横, 两优一先
-        if p.endswith(self.endings) and len(p) >= 4:
-            return True  # 界别活动月, 扫楼敲门行动
+        if p.endswith(self.endings) and len(p) >= 3:
+            return True  # 界别活动月, 扫楼敲门行动, 楼长制
         if re.search(r"[、，,]", p) and len(p) >= 6:
             return True  # 三项工程、一项管理; 办实事、解难题、减负担
         return len(p) >= 10  # a programme statement: 综合实力进入全市第一方阵

@@ -64,3 +64,7 @@ def test_any_meeting_convened_and_organs_are_not_names(finder_lex):
     [ev] = events(finder_lex, "1月3日，镇党委书记何志远主持召开镇党委理论学习中心组学习会，镇党委副书记、镇长罗晓东参加。")
     assert ev.label == "镇党委理论学习中心组学习会"
     assert {(r.person, r.role) for r in ev.roles} == {("何志远", "Chair"), ("罗晓东", "Attendee")}
+
+
+def test_routine_meetings_are_not_events(finder_lex):
+    assert events(finder_lex, "成立工作专班，每周召开一次调度会。") == []

@@ -22,3 +22,8 @@ def test_party_and_government_side_by_side(finder_lex):
 def test_provinces_and_cities_without_a_suffix(finder_lex):
     found = orgs(finder_lex, "学习总书记考察上海重要讲话精神，赴杭州学习。上海路改造和浙江大学招生不算。")
     assert found == ["上海", "杭州", "浙江大学"]
+
+
+def test_posts_and_verbs_do_not_make_organizations(finder_lex):
+    found = orgs(finder_lex, "区住建局副局长林志明到街道督导。4月26日，街道举办文艺汇演，文化站承办。")
+    assert found == ["区住建局"]  # a bare 文化站 is a kind of unit, not a name
