@@ -247,22 +247,28 @@ class PersonFinder:
     def _bare_lists(self, text: str, add_name, res: PersonResult) -> None:
         """耿勇军、李新军、邓书安等区领导: names listed with 、 and no title before."""
         for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?=等|[，。；、\s]|$|" + "|".join(
-                re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作")) + ")", text):
-            a = m.start()
-            while a > 0 and is_cjk(text[a - 1]) and a > m.start() - 4:
-                a -= 1  # the regex may have started mid-word; re-split from the clause start
-            items, pos = [], m.start()
-            ok = True
-            for part in m.group().split("、"):
+                re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作", "同志")) + ")", text):
+            parts = m.group().split("、")
+            start = m.start()
+            # the regex may have started mid-word (表彰了|王海涛): trim the first item
+            # to a name that follows a word boundary
+            for cut in range(len(parts[0]) - 1):
+                head = parts[0][cut:]
+                boundary = start + cut == 0 or not is_cjk(text[start + cut - 1]) \
+                    or bool(ends_with_any(text, start + cut, self.lex.left_stops))
+                if boundary and (self.valid_name(head) or head in self.known):
+                    parts[0], start = head, start + cut
+                    break
+            else:
+                continue
+            items, pos = [], start
+            for part in parts:
                 if not self.valid_name(part) and part not in self.known:
-                    ok = False
                     break
                 items.append((part, pos))
                 pos += len(part) + 1
-            if not ok or len(items) < 2:
+            if len(items) < len(parts) or len(items) < 2:
                 continue
-            if m.start() > 0 and is_cjk(text[m.start() - 1]):
-                continue  # the first item is the tail of a longer word
             members = [add_name(n, s, "bare_list") for n, s in items]
             end = m.end()
             if text.startswith("等", end):

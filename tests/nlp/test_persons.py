@@ -45,3 +45,8 @@ def test_surname_plus_title_is_the_known_holder(finder_lex):
 def test_common_words_after_a_title_are_not_names(finder_lex):
     names, _ = find(finder_lex, "区委书记高度重视项目，区长信箱、主任会议和市长热线运行良好。")
     assert names == []
+
+
+def test_bare_list_closed_by_tongzhi(finder_lex):
+    names, _ = find(finder_lex, "会议表彰了王海涛、李红梅同志。")
+    assert names == ["王海涛", "李红梅"]
