@@ -26,10 +26,3 @@ def graph_iri(issue_key: str) -> URIRef:
 def issue_iri(issue_key: str) -> URIRef:
     return iri("issue", *issue_key.split("/"))
 
-
-def key_of_graph(graph: str) -> str | None:
-    prefix = str(DATA) + "graph/issue/"
-    if not graph.startswith(prefix):
-        return None
-    from urllib.parse import unquote
-    return unquote(graph[len(prefix):])

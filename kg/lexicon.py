@@ -63,6 +63,8 @@ class Lexicon:
     generic_org_prefixes: tuple[str, ...]
     generic_orgs: frozenset[str]
     org_suffix_kind: dict[str, str]  # suffix -> kind
+    ranks: tuple[str, ...]  # longest first, as the matchers need them
+    org_suffixes: tuple[str, ...]  # longest first
     places_need_name: frozenset[str]
     org_bad_chars: frozenset[str]
     events: dict[str, Any]
@@ -71,14 +73,6 @@ class Lexicon:
     not_org_endings: tuple[str, ...]
     not_names: frozenset[str]
     bare_places: tuple[str, ...]
-
-    @property
-    def ranks(self) -> tuple[str, ...]:
-        return tuple(_longest_first(list(self.rank_kinds)))
-
-    @property
-    def org_suffixes(self) -> tuple[str, ...]:
-        return tuple(_longest_first(list(self.org_suffix_kind)))
 
     def is_surname_start(self, s: str) -> bool:
         return s[:2] in self.surnames_compound or s[:1] in self.surnames_single
@@ -122,6 +116,8 @@ def load_lexicon() -> Lexicon:
         generic_org_prefixes=tuple(_need(words, "generic_org_prefixes", "words.json")),
         generic_orgs=frozenset(_need(words, "generic_orgs", "words.json")),
         org_suffix_kind=suffix_kind,
+        ranks=tuple(_longest_first(list(rank_kinds))),
+        org_suffixes=tuple(_longest_first(list(suffix_kind))),
         places_need_name=frozenset(_need(orgs, "places_need_name", "organizations.json")),
         org_bad_chars=frozenset(_need(orgs, "bad_chars", "organizations.json")),
         events=events,

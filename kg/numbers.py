@@ -10,8 +10,6 @@ DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-NUMBER_RE = re.compile(
-    rf"(?:百分之)?(?:\d+(?:\.\d+)?|[{CN_CHARS}]+)(?:[万亿]|(?<=\d)[{''.join(SMALL_UNITS)}])?(?:余|多)?")
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,6 @@ from .vocab import PREFIXES
 FORMATS = ("table", "csv", "tsv", "json")
 
 
-def prologue() -> str:
-    """The project's prefixes, so short queries need not declare them."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-
 def with_prefixes(sparql: str) -> str:
     declared = {line.split()[1].rstrip(":").lower() for line in sparql.splitlines()
                 if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1}

@@ -8,6 +8,7 @@ remote SPARQL 1.1 engine can implement the same protocol later.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterator, Mapping, Protocol
 
@@ -44,7 +45,6 @@ class QuadStore(Protocol):
 
 def _is_select(sparql: str) -> bool:
     """The query form, read past PREFIX/BASE lines and comments."""
-    import re
     body = re.sub(r"#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>", " ", sparql, flags=re.I)
     return body.strip().upper().startswith("SELECT")
 

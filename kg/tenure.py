@@ -7,11 +7,11 @@ inside the same transaction as each import or removal, so it never lags.
 """
 from __future__ import annotations
 
-import re
-
 from rdflib import URIRef
+from rdflib.namespace import ORG
 
 from .iris import iri
+from .vocab import DKG
 
 TENURE_GRAPH: URIRef = iri("graph", "derived", "tenure")
 
@@ -20,15 +20,13 @@ TENURE_GRAPH: URIRef = iri("graph", "derived", "tenure")
 REFRESH = f"""
 DROP SILENT GRAPH <{TENURE_GRAPH}> ;
 INSERT {{ GRAPH <{TENURE_GRAPH}> {{
-  ?h a dkg:PostHolding ; org:member ?p ; org:role ?role ; org:organization ?org ; dkg:post ?post ;
-     dkg:firstSeen ?first ; dkg:lastSeen ?last . }} }}
+  ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;
+     <{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last . }} }}
 WHERE {{
   {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
-      GRAPH ?g {{ ?att a dkg:PostAttestation ; dkg:person ?p ; dkg:post ?post ; dkg:observedOn ?d }}
+      GRAPH ?g {{ ?att a <{DKG.PostAttestation}> ; <{DKG.person}> ?p ; <{DKG.post}> ?post ; <{DKG.observedOn}> ?d }}
     }} GROUP BY ?p ?post }}
-  GRAPH ?g2 {{ ?post org:role ?role ; org:postIn ?org }}
+  GRAPH ?g2 {{ ?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org }}
   BIND(IRI(CONCAT(STR(?post), "/holder/", STRAFTER(STR(?p), "/person/"))) AS ?h)
 }}
 """
-for _prefix, _ns in (("dkg:", "https://w3id.org/district-kg/ontology#"), ("org:", "http://www.w3.org/ns/org#")):
-    REFRESH = re.sub(rf"{_prefix}(\w+)", rf"<{_ns}\1>", REFRESH)

@@ -17,19 +17,17 @@ def _paragraph_text(p) -> str:
 
 
 def read_docx(data: bytes, path: Path) -> tuple[str, str]:
-    try:
-        import docx
-        from docx.oxml.ns import qn
-    except ImportError:  # pragma: no cover - a dependency of the package
-        raise InputError(path, "reading .docx needs python-docx (pip install python-docx)") from None
+    import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(path, f"corrupt or not a Word .docx file ({type(exc).__name__})") from None
     blocks: list[str] = []
     body = document.element.body
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             blocks.append(_paragraph_text(Paragraph(child, document)))

@@ -30,11 +30,9 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
 
 
 def read_pdf(data: bytes, path: Path) -> tuple[str, str]:
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError:  # pragma: no cover - a dependency of the package
-        raise InputError(path, "reading .pdf needs pypdf (pip install pypdf)") from None
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -76,17 +76,7 @@ class EventFinder:
         self.undated = tuple(ev.get("undated_words", []))
         self.before = tuple(ev.get("before_words", []))
 
-    def _persons_before(self, names: list[NameMention], a: int, b: int) -> list[NameMention]:
-        """The subject: names in [a, b) joined by 、/和/及/等 right up to the verb at ``b``."""
-        inside = [n for n in names if a <= n.start and n.end <= b]
-        if not inside:
-            return []
-        out = [inside[-1]]
-        for n in reversed(inside[:-1]):
-            out.insert(0, n)
-        return out
-
-    def find(self, text: str, names: list[NameMention], item_date_text: str | None = None) -> list[EventMention]:
+    def find(self, text: str, names: list[NameMention]) -> list[EventMention]:
         events: list[EventMention] = []
         meeting: EventMention | None = None
         current: EventMention | None = None
@@ -225,13 +215,8 @@ class EventFinder:
                         named = [n for n in names if n.end <= v]
                         subject = ([NameMention(leads[-1].person, leads[-1].start, leads[-1].end, "pronoun")] if leads
                                    else named[-1:])
-                        if subject and verb in self.lex.events["speech_acts"]:
-                            end = v + len(verb)
-                            while end < s1 and text[end] in "：:，,":
-                                end += 1
-                            content = text[end:s1].rstrip("。")
-                            if content:
-                                ev.statements.append(StatementMention(subject[0].name, verb, content, v - 1, s1))
+                        if subject:
+                            self._statement(ev, text, subject[0].name, verb, v, v - 1, s1)
                         continue
                     if role == "Leader" and verb in ("率",) and not text.startswith("队", v + 1):
                         continue
@@ -242,13 +227,8 @@ class EventFinder:
                             continue
                         ev.roles.append(RoleMention(n.name, role, verb, n.start, n.end))
                         taken.add((n.name, role))
-                    if role == "Speaker" and subject and verb in self.lex.events["speech_acts"]:
-                        end = v + len(verb)
-                        while end < s1 and text[end] in "：:，,":
-                            end += 1
-                        content = text[end:s1].rstrip("。")
-                        if content:
-                            ev.statements.append(StatementMention(subject[-1].name, verb, content, subject[-1].start, s1))
+                    if role == "Speaker" and subject:
+                        self._statement(ev, text, subject[-1].name, verb, v, subject[-1].start, s1)
         # a single official who visits or inspects leads it
         if s0 <= ev.start < s1 and not any(r.role in ("Leader", "Chair") for r in ev.roles):
             actors = [n for n in in_sent if n.end <= ev.start and not self._referred(text[s0:ev.start], n.start - s0)]
@@ -258,6 +238,17 @@ class EventFinder:
                 for n in actors:
                     if (n.name, "Attendee") not in taken:
                         ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start:ev.end], n.start, n.end))
+
+    def _statement(self, ev: EventMention, text: str, speaker: str, verb: str, v: int, start: int, s1: int) -> None:
+        """What follows 指出/要求/强调 to the end of the sentence is what was said."""
+        if verb not in self.lex.events["speech_acts"]:
+            return
+        end = v + len(verb)
+        while end < s1 and text[end] in "：:，,":
+            end += 1
+        content = text[end:s1].rstrip("。")
+        if content:
+            ev.statements.append(StatementMention(speaker, verb, content, start, s1))
 
     @staticmethod
     def _list_continues(text: str, a: int, names: list[NameMention]) -> bool:

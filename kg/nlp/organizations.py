@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon
-from .textutil import after_date, ends_with_any, inside_quotes, is_cjk
+from .textutil import after_date, ends_with_any, inside_quotes, is_cjk, trim_start
 
 ORG_MAX = 24
 TERRITORIAL = {"街道", "镇", "乡", "社区", "村", "区", "县", "市", "旗", "省", "盟", "州", "自治区", "自治县", "街道办事处"}
@@ -59,10 +59,7 @@ class OrgFinder:
                     prev in TERRITORIAL and start - a >= 2 or text[a] in "区市县旗镇乡省"):
                 break  # 中兴街道|中兴社区, 区委|区政府: two organizations side by side
             a -= 1
-        while a < start and (text[a] == "）" or text[a] == "（" and "）" not in text[a:start]
-                             or text[a] in lex.conjunctions):
-            a += 1  # nor with 和 left over from 改造和浙江大学
-        return a
+        return trim_start(text, a, start, lex.conjunctions)  # 改造和|浙江大学
 
     def _org_ending_at(self, text: str, pos: int) -> str | None:
         """The suffix of a whole organization (not a bare 区 or 市 prefix) ending at ``pos``."""

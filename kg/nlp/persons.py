@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon
-from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, starts_with_any
+from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, starts_with_any, trim_start
 
 TITLE_MAX = 30
 NAME_BAD = set("的了是在和与及或等为从把被将就都也还又很更最要能会各每该这此对按个年月日号区县市镇乡村")
@@ -119,10 +119,7 @@ class PersonFinder:
             if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)):
                 break  # 区委和区政府: two organizations, not one
             a -= 1
-        # a title never starts with a bracket it does not close
-        while a < rank_start and (text[a] == "）" or text[a] == "（" and "）" not in text[a:rank_start]):
-            a += 1
-        return a
+        return trim_start(text, a, rank_start, lex.conjunctions)
 
     def split_title(self, title: str) -> tuple[str | None, str]:
         for rank in self.ranks:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 CLAUSE_PUNCT = set("，。；：！？、,.;:!?\n“”\"‘’「」《》【】 \t\u3000")
-SENT_END = set("。！？；\n")
 
 
 def is_cjk(ch: str) -> bool:
@@ -35,18 +34,6 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    a = pos
-    while a > 0 and text[a - 1] not in SENT_END:
-        a -= 1
-    b = pos
-    while b < len(text) and text[b] not in SENT_END:
-        b += 1
-    if b < len(text) and text[b] != "\n":
-        b += 1
-    return a, b
-
-
 def after_date(text: str, pos: int) -> bool:
     """``pos`` follows a written date (2024年|, 6月|, 10日|): a left boundary."""
     return pos >= 2 and text[pos - 1] in "年月日" and text[pos - 2].isdigit()
@@ -59,3 +46,10 @@ def inside_quotes(text: str, pos: int) -> bool:
         if open_at >= 0 and text.rfind(right, 0, pos) < open_at and "\n" not in text[open_at:pos]:
             return True
     return False
+
+
+def trim_start(text: str, a: int, end: int, conjunctions: tuple[str, ...]) -> int:
+    """Move a name's start past a bracket it does not close and a leading 和/与."""
+    while a < end and (text[a] == "）" or text[a] == "（" and "）" not in text[a:end] or text[a] in conjunctions):
+        a += 1
+    return a
