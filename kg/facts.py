@@ -7,7 +7,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .dates import parse_full_date, resolve_month_day
+from .dates import DateResolver
 from .lexicon import load_lexicon
 from .types import (Event, Evidence, Facts, Initiative, Issue, Organization, Participation, Person,
                     Quantity, Statement, TitleAttestation)
@@ -20,17 +20,13 @@ CONFIDENCE = {  # how far each rule is trusted; tuned on the user's sample, not 
     "role_speaker": 0.75, "statement": 0.8, "quoted": 0.8, "number_slogan": 0.75,
     "named_campaign": 0.65, "number_unit": 0.8, "reporting_unit": 0.95, "distribution": 0.9,
 }
-MONTH_HEADING = re.compile(r"^\s*(\d{1,2})月\s*$", re.M)
-FULL = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-MD = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DAY = re.compile(r"(\d{1,2})日")
 
 
 class _Article:
     """Offsets of one article's Doc mapped back to the original file."""
 
-    def __init__(self, issue: Issue, doc: Doc, base: int) -> None:
-        self.issue, self.doc, self.base = issue, doc, base
+    def __init__(self, issue: Issue, doc: Doc, base: int, dates: DateResolver) -> None:
+        self.issue, self.doc, self.base, self.dates = issue, doc, base, dates
 
     def evidence(self, span: Span, rule: str) -> Evidence:
         sent = span.sent if self.doc.has_annotation("SENT_START") else span
@@ -39,38 +35,18 @@ class _Article:
         return Evidence(self.issue.text[s_a:s_b].strip(), s_a, s_b, a, b, rule, CONFIDENCE.get(rule, 0.5))
 
 
-def resolve_date(written: str | None, issue_date: date | None, text_before: str) -> date | None:
-    """A date as written in an item, resolved against the issue date.
-
-    A bare day (1日) under a month heading (7月) takes that month.
-    """
-    if not written:
-        return None
-    m = FULL.search(written)
-    if m:
-        return parse_full_date(m.group())
-    m = MD.search(written)
-    if m:
-        return resolve_month_day(int(m.group(1)), int(m.group(2)), issue_date)
-    m = DAY.search(written)
-    headings = MONTH_HEADING.findall(text_before)
-    if m and headings:
-        return resolve_month_day(int(headings[-1]), int(m.group(1)), issue_date)
-    return None
-
-
 def extract(issue: Issue, nlp: Language) -> Facts:
     """Run the pipeline over each article of ``issue`` and collect its facts."""
     facts = Facts()
     texts = [issue.clean[a.start:a.end] for a in issue.articles]
+    dates = DateResolver(issue.clean, issue.date, issue.text_year)
     for art, doc in zip(issue.articles, nlp.pipe(texts)):
-        ctx = _Article(issue, doc, art.start)
-        _collect(ctx, art.index, issue.clean[:art.start] + doc.text, facts)
+        _collect(_Article(issue, doc, art.start, dates), art.index, facts)
     _tail(issue, facts)
     return facts
 
 
-def _collect(ctx: _Article, article: int, text_before: str, facts: Facts) -> None:
+def _collect(ctx: _Article, article: int, facts: Facts) -> None:
     doc, issue = ctx.doc, ctx.issue
     seen_people = {p.name for p in facts.persons}
     for s in doc.spans["persons"]:
@@ -81,8 +57,7 @@ def _collect(ctx: _Article, article: int, text_before: str, facts: Facts) -> Non
     events_here: dict[int, Event] = {}
     for s in doc.spans["events"]:
         at = s._.attrs
-        prefix = text_before[: len(text_before) - len(doc.text) + s.start_char]
-        when = resolve_date(at["date_text"], issue.date, prefix)
+        when = ctx.dates.resolve(at["date_text"], ctx.base + s.start_char)
         ev = Event(s.label_, at["label"], when, at["date_text"], at["before_main"], article,
                    ctx.evidence(s, at["rule"]))
         events_here[at["event"]] = ev

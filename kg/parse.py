@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .dates import parse_full_date
+from .dates import parse_full_date, text_year
 from .errors import NotABulletinError
 from .numbers import CN_CHARS, cn_to_int
 from .reading import SourceText, read_source
@@ -20,7 +20,12 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 SERIES_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:信息|简报|大事记|动态|快报|通讯|专报|要情|工作|通报|情况)$")
 NUMBER_RE = re.compile(rf"第\s*([\d{CN_CHARS}]+)\s*期")
 ORGAN_RE = re.compile(r"^[\u4e00-\u9fff（）]{4,24}(?:办公室|委员会|人民政府|政府|办|局|委|部)$")
-META_DATE_RE = re.compile(r"^(?:发布时间|发布日期|发稿时间|日期|时间)?\s*[:：]?\s*[\d〇零一二三四五六七八九十]{4}\s*[年\-/.]")
+# A page's own date line: 发布时间：2025-06-26, 时间:…, 2015/1/23 16:48:24, or a line that
+# names its source first (来源：…  发布日期：…). 成文日期 closes official documents.
+META_DATE_RE = re.compile(r"^(?:[^。，]{0,30}?(?:发布时间|发布日期|发表日期|发表时间|发稿时间|更新时间|成文日期|"
+                          r"印发日期|日期|时间))?\s*[:：]?\s*[\d〇零一二三四五六七八九十]{4}\s*[年\-/.]")
+# A date in the headline's brackets: …参观考察（2010-06-04）
+HEADLINE_DATE_RE = re.compile(r"[（(](\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)[）)]\s*$")
 TAIL_RE = re.compile(r"^(?P<verb>本期送|本期报|本期发|抄送|报送|送|报|发)\s*[:：]\s*(?P<rest>.*)$")
 PRINT_RE = re.compile(r"^(?:（?共印|印数|印发)\s*[:：]?\s*(?P<n>\d+)\s*份）?$")
 PLAIN_HEADLINE_RE = re.compile(r"^[^△\s][^。！？；：，]{5,40}$")
@@ -69,13 +74,16 @@ def parse_source(src: SourceText) -> Issue:
     body_from = 0
     for k, (a, b) in enumerate(lines[:8]):
         line = _plain(text[a:b])
-        if len(line) > (90 if k == 0 else 40) or "。" in line.rstrip("。")[:-1]:
-            break
+        if len(line) > (90 if k == 0 else 40) or "。" in line.rstrip("。")[:-1] or line.endswith("。"):
+            break  # a sentence: the body has begun
         # organ and date often share a line, set apart by spaces
         parts = [p for p in re.split(r"\s{2,}|\t", line) if p] if len(line) > 8 else [line]
         consumed = any([_masthead_part(issue, part, k) for part in parts])
         if not consumed and k == 0 and issue.series is None:
             issue.title, consumed = line, True  # a news page opens with its headline
+            hd = HEADLINE_DATE_RE.search(line)
+            if hd and issue.date is None:
+                issue.date = parse_full_date(hd.group(1))
         if consumed:
             body_from = k + 1
         elif issue.series or issue.title:
@@ -152,6 +160,8 @@ def parse_source(src: SourceText) -> Issue:
     if not issue.articles:
         raise NotABulletinError(src.path, "no article text after the masthead")
     issue.district = _district(issue)
+    body = text[issue.articles[0].start:issue.articles[-1].end]
+    issue.text_year = text_year((issue.title or "") + "\n" + body, issue.date)
     return issue
 
 
@@ -170,7 +180,7 @@ def _masthead_part(issue: Issue, line: str, k: int) -> bool:
     if issue.organ is None and ORGAN_RE.match(line) and issue.series:
         issue.organ = line
         return True
-    if issue.date is None and META_DATE_RE.match(line) and len(line) <= 30:
+    if issue.date is None and META_DATE_RE.match(line) and len(line) <= 60:
         d = parse_full_date(line)
         if d:
             issue.date = d

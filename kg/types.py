@@ -58,6 +58,7 @@ class Issue:
     number: int | None = None
     organ: str | None = None
     date: date | None = None
+    text_year: int | None = None  # a year the text gives, when the printed date cannot anchor its days
     title: str | None = None
     district: str | None = None
     articles: list[Article] = field(default_factory=list)

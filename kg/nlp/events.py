@@ -15,8 +15,18 @@ from ..lexicon import Lexicon
 from .persons import NameMention
 from .textutil import clause_bounds
 
-DATE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|^(\d{1,2})日(?=\s)")
+RANGE = r"(?:\s*[-—–~至到]\s*\d{1,2}\s*)?"
+DATE_RE = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}}){RANGE}\s*日|^(\d{{1,2}}){RANGE}日(?=\s)")
 SENT_RE = re.compile(r"[^。！？\n]+[。！？]?")
+# a meeting's name may quote a slogan that holds 、 (“讲政治、守法纪”集中整治动员大会)
+NAME_CHAR = r"(?:“[^”\n]{1,40}”|[^，。；、“\n])"
+ITEM_MARKS = "◆●▲■△★☆◇□○•▪"
+# How an item of a bulletin or 大事记 opens: a mark, a date (6月10日, 17—22日, 1日),
+# a garbled day (422 = 4月22日) or 同日 (the date of the entry above).
+LEAD_RE = re.compile(
+    rf"^[ \t]*(?P<mark>[{ITEM_MARKS}])?[ \t]*(?:(?P<same>同日|同天|当日|当天)"
+    rf"|(?P<date>(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}{RANGE}\s*日|\d{{1,2}}{RANGE}日(?![\u4e00-\u9fff]{{0,1}}[期])"
+    rf"|\d{{3,4}}(?=[ \t\u3000]+[^\d\s年月日万亿元个%]|$)))?")
 
 
 @dataclass
@@ -64,10 +74,15 @@ class EventFinder:
         nouns = _alt(ev["meeting_nouns"])
         # 在全市防汛视频调度会议后 / 收听收看了…视频会议后: a meeting the item's people attended
         self.after_re = re.compile(rf"(?:在|收听收看了?|收看了?|参加了?)(?P<name>[^，。；、在]{{2,30}}?(?:{nouns}))(?:后|之后|结束后)")
-        self.convene_re = re.compile(rf"(?:主持|组织)?召开(?P<name>[^，。；、]{{0,40}}?(?:{nouns}))")
+        self.convene_re = re.compile(rf"(?:主持|组织)?召开(?P<name>{NAME_CHAR}{{0,40}}?(?:{nouns}))")
         # failing a known meeting noun, after 召开 a name ending in 会 is a meeting (…学习会)
-        self.convene_any_re = re.compile(r"(?:主持|组织)?召开(?P<name>[^，。；、]{0,40}?会)(?![议谈见])")
-        self.held_re = re.compile(rf"(?P<name>[^，。；、]{{2,40}}?(?:{nouns}))(?:在[^，。；]{{1,12}})?(?:召开|举行|开幕)")
+        self.convene_any_re = re.compile(rf"(?:主持|组织)?召开(?P<name>{NAME_CHAR}{{0,40}}?会)(?![议谈见])")
+        self.held_re = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:在[^，。；]{{1,12}})?(?:召开|举行|开幕)")
+        # …篮球赛在县体育馆正式开赛, …典礼仪式在区内隆重举行: an activity held
+        self.held_activity_re = re.compile(
+            rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{_alt(ev['held_nouns'])}))(?:在[^，。；]{{1,12}})?(?:正式|隆重|顺利)?"
+            rf"(?:{_alt(ev['held_verbs'])})")
+        self.status_re = re.compile(_alt(ev["status_words"]))
         self.visit_re = re.compile(_alt(ev["visit_verbs"]))
         self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}?(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
         self.meetverb_re = re.compile(_alt(ev["meeting_verbs"]))
@@ -78,19 +93,68 @@ class EventFinder:
 
     def find(self, text: str, names: list[NameMention]) -> list[EventMention]:
         events: list[EventMention] = []
+        items = self.items(text)
+        for a, b, item_date in items:
+            self._find_in_item(text, a, b, names, item_date, events, itemised=len(items) > 1)
+        return events
+
+    def items(self, text: str) -> list[tuple[int, int, tuple[str, int] | None]]:
+        """The items of an article with the date each inherits.
+
+        A bulletin of ◆/●/△ items or a 大事记 of dated lines reports one happening
+        per item: each opens anew, a bare day line (1日) dates the items under it,
+        同日 and an undated △ take the date of the entry above. Any other text is
+        one item whose paragraphs tell one story."""
+        paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        leads = [LEAD_RE.match(text, a, b) for a, b in paras]
+        opened = sum(1 for m in leads if m and (m.group("mark") or m.group("same") or m.group("date")))
+        if opened < 2:
+            return [(0, len(text), None)]
+        out: list[tuple[int, int, tuple[str, int] | None]] = []
+        heading: tuple[str, int] | None = None
+        last: tuple[str, int] | None = None
+        after_heading = False
+        for (a, b), m in zip(paras, leads):
+            written = m.group("date") if m else None
+            if written and not text[m.end():b].strip(" \t，,：:"):
+                heading, after_heading = (written, a + m.start("date")), True  # a day line: 3日
+                continue
+            if m and (m.group("mark") or m.group("same") or written) or after_heading or not out:
+                if written:
+                    date = (written, a + m.start("date"))
+                elif m and m.group("same") or m and m.group("mark") == "△" and last:
+                    date = last
+                else:
+                    date = heading
+                out.append((a, b, date))
+                last = date or last
+            else:
+                out[-1] = (out[-1][0], b, out[-1][2])  # a paragraph that goes on with the item
+            after_heading = False
+        return out
+
+    def _find_in_item(self, text: str, a: int, b: int, names: list[NameMention],
+                      item_date: tuple[str, int] | None, events: list[EventMention], itemised: bool) -> None:
         meeting: EventMention | None = None
         current: EventMention | None = None
-        para_date: tuple[str, int] | None = None
-        for sm in SENT_RE.finditer(text):
+        para_date = item_date
+        first = len(events)
+        first_sent = next(SENT_RE.finditer(text, a, b)).start()
+        for sm in SENT_RE.finditer(text, a, b):
             s0, s1 = sm.span()
             sent = sm.group()
-            if s0 == 0 or text[s0 - 1] == "\n":
-                para_date = None  # a new paragraph is a new item of a 大事记
+            if (s0 == 0 or text[s0 - 1] == "\n") and s0 != a:
+                para_date = None  # a new paragraph of a story is dated by its own words
+            lead = LEAD_RE.match(sent)
             dm = DATE_RE.search(sent)
+            if lead and lead.group("date") and not dm:
+                dm = re.search(re.escape(lead.group("date")), sent)  # 422 我县举行…
             if dm and dm.start() <= 3:
                 para_date = (dm.group(), s0 + dm.start())
                 if s0 == 0 or text[s0 - 1] == "\n":
                     current = meeting = None
+            # 同日 / an undated △ item: the date of the entry above
+            inherited = bool(item_date and s0 == first_sent and not (dm and dm.start() <= 3))
             # speech is content, not events: cut the sentence at the first speech verb
             speech = self.speech_re.search(sent)
             scan_end = s0 + (speech.start() if speech else len(sent))
@@ -105,7 +169,7 @@ class EventFinder:
                     prior.date_text, prior.date_start = para_date
                 events.append(prior)
                 scan = scan[:am.start()] + " " * (am.end() - am.start()) + scan[am.end():]
-            ev = self._trigger(text, s0, scan, names, dated=bool(dm and dm.start() <= 3))
+            ev = self._trigger(text, s0, scan, names, dated=bool(dm and dm.start() <= 3) or inherited)
             if ev and ev.kind == "Activity" and not ev.label_named and meeting and not (dm and dm.start() <= 3):
                 ev = None  # 出席活动并为项目开工奠基: part of the meeting already reported
             if ev:
@@ -113,7 +177,7 @@ class EventFinder:
                 date_text, date_start = None, None
                 if dm and s0 + dm.start() < ev.start:
                     date_text, date_start = dm.group(), s0 + dm.start()
-                elif para_date and not before and not any(w in sent[:6] for w in self.undated):
+                elif para_date and not before and (inherited or not any(w in sent[:6] for w in self.undated)):
                     date_text, date_start = para_date
                 else:  # 近日, 日前, 连日来, 会前: no date, the words kept as written
                     word = next((w for w in self.undated + self.before if w in text[s0:ev.start]), None)
@@ -129,7 +193,35 @@ class EventFinder:
             if target_for_roles is None:
                 continue
             self._roles(text, s0, s1, names, target_for_roles)
-        return events
+        if itemised and len(events) == first:
+            ev = self._item_event(text, first_sent, b, names, item_date)
+            if ev:
+                events.append(ev)
+                for sm in SENT_RE.finditer(text, first_sent, b):
+                    self._roles(text, sm.start(), sm.end(), names, ev)
+
+    def _item_event(self, text: str, a: int, b: int, names: list[NameMention],
+                    item_date: tuple[str, int] | None) -> EventMention | None:
+        """An item that names no trigger still reports a happening: its first
+        sentence, after the date, is the label (乔朝英对…工作进行动员部署)."""
+        s1 = next(SENT_RE.finditer(text, a, b)).end()
+        sent = text[a:s1]
+        if self.status_re.search(sent) or not any(a <= n.start < s1 for n in names) and item_date is None:
+            return None  # 被授予…称号: a change of status, not a happening
+        dm = DATE_RE.search(sent)
+        lead = LEAD_RE.match(sent)
+        start = a + (dm.end() if dm else lead.end() if lead else 0)
+        while start < s1 and text[start] in "，、：: \t上下午晚间":
+            start += 1
+        label = text[start:s1].rstrip("。！？ ")
+        if len(label) < 4:
+            return None
+        date_text, date_start = (dm.group(), a + dm.start()) if dm else item_date or (None, None)
+        ev = EventMention("Activity", label, start, s1, a, s1, date_text, date_start, False, False)
+        actors = [n for n in names if start <= n.start < s1]
+        for n in actors[:1]:
+            ev.roles.append(RoleMention(n.name, "Attendee", label[:4], n.start, n.end))
+        return ev
 
     def _trigger(self, text: str, s0: int, scan: str, names: list[NameMention], dated: bool) -> EventMention | None:
         # meetings only referred to (传达…会议精神, 即将召开) are not events
@@ -139,10 +231,12 @@ class EventFinder:
         if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
-        m = self.held_re.search(scan)
-        if m and not self._referred(scan, m.start(), tail=False) and "即将" not in scan[m.end("name"):m.end()]:
-            label = re.sub(r"^[\d月日上下午晚，、\s]+", "", m.group("name"))
-            return EventMention("Meeting", label, s0 + m.start("name"), s0 + m.end(), s0, s0, None, None, False, True)
+        for regex, kind in ((self.held_re, "Meeting"), (self.held_activity_re, "Activity")):
+            m = regex.search(scan)
+            if m and not self._referred(scan, m.start(), tail=False) and "即将" not in scan[m.end("name"):m.end()]:
+                label = re.sub(r"^[\d月日上下午晚，、\s]+", "", m.group("name"))
+                label = re.sub(r"^.{0,30}?(?:举办|主办|承办|组织)的", "", label)  # 由…联合举办的…篮球赛
+                return EventMention(kind, label, s0 + m.start("name"), s0 + m.end(), s0, s0, None, None, False, True)
         subj = [n for n in names if s0 <= n.start < s0 + len(scan)]
         for regex, kind in ((self.visit_re, "StudyVisit"), (self.activity_re, "Activity"), (self.meetverb_re, "Meeting")):
             m = regex.search(scan)
