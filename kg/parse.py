@@ -133,7 +133,7 @@ def parse_source(src: SourceText) -> Issue:
         if current is not None and current.start == current.end == a:
             current.end = b  # the first paragraph under a plain headline
             continue
-        if raw.startswith("△"):
+        if raw.startswith("△") and issue.kind == "bulletin":
             current = Article("brief", None, None, a + 1, b)
             issue.articles.append(current)
         elif hm:

@@ -24,7 +24,7 @@ ITEM_MARKS = "◆●▲■△★☆◇□○•▪"
 # How an item of a bulletin or 大事记 opens: a mark, a date (6月10日, 17—22日, 1日),
 # a garbled day (422 = 4月22日) or 同日 (the date of the entry above).
 LEAD_RE = re.compile(
-    rf"^[ \t]*(?P<mark>[{ITEM_MARKS}])?[ \t]*(?:(?P<same>同日|同天|当日|当天)"
+    rf"[ \t]*(?P<mark>[{ITEM_MARKS}])?[ \t]*(?:(?P<same>同日|同天|当日|当天)"
     rf"|(?P<date>(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}{RANGE}\s*日|\d{{1,2}}{RANGE}日(?![\u4e00-\u9fff]{{0,1}}[期])"
     rf"|\d{{3,4}}(?=[ \t\u3000]+[^\d\s年月日万亿元个%]|$)))?")
 
@@ -83,6 +83,7 @@ class EventFinder:
             rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{_alt(ev['held_nouns'])}))(?:在[^，。；]{{1,12}})?(?:正式|隆重|顺利)?"
             rf"(?:{_alt(ev['held_verbs'])})")
         self.status_re = re.compile(_alt(ev["status_words"]))
+        self.watch_re = re.compile(rf"(?:收听收看|收看|观看)了?(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))")
         self.visit_re = re.compile(_alt(ev["visit_verbs"]))
         self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}?(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
         self.meetverb_re = re.compile(_alt(ev["meeting_verbs"]))
@@ -117,12 +118,13 @@ class EventFinder:
         for (a, b), m in zip(paras, leads):
             written = m.group("date") if m else None
             if written and not text[m.end():b].strip(" \t，,：:"):
-                heading, after_heading = (written, a + m.start("date")), True  # a day line: 3日
+                heading = last = (written, a + m.start("date"))  # a day line (3日) dates the items below
+                after_heading = True
                 continue
             if m and (m.group("mark") or m.group("same") or written) or after_heading or not out:
                 if written:
                     date = (written, a + m.start("date"))
-                elif m and m.group("same") or m and m.group("mark") == "△" and last:
+                elif m and (m.group("same") or m.group("mark") == "△") and last:
                     date = last
                 else:
                     date = heading
@@ -169,10 +171,21 @@ class EventFinder:
                     prior.date_text, prior.date_start = para_date
                 events.append(prior)
                 scan = scan[:am.start()] + " " * (am.end() - am.start()) + scan[am.end():]
-            ev = self._trigger(text, s0, scan, names, dated=bool(dm and dm.start() <= 3) or inherited)
+            dated = bool(dm and dm.start() <= 3) or inherited
+            ev = self._trigger(text, s0, scan, names, dated=dated)
             if ev and ev.kind == "Activity" and not ev.label_named and meeting and not (dm and dm.start() <= 3):
                 ev = None  # 出席活动并为项目开工奠基: part of the meeting already reported
-            if ev:
+            if ev and itemised and len(events) > first and ev.kind == "Activity" and not dated \
+                    and not any(s0 <= n.start < ev.start for n in names):
+                ev = None  # 积极开展各种形式的文艺活动: how the item's happening went, not another one
+            found = [ev] if ev else []
+            if ev and ev.kind == "Meeting" and ev.label_named:
+                # X调研…并召开座谈会: the visit and the meeting it held, each with its own roles
+                visit = self._trigger(text, s0, text[s0:ev.start], names, dated=dated)
+                if visit and visit.kind == "StudyVisit":
+                    found.insert(0, visit)
+            for k, ev in enumerate(found):
+                ev.label = ev.label.lstrip(ITEM_MARKS + " ")
                 before = sent.lstrip().startswith(self.before)
                 date_text, date_start = None, None
                 if dm and s0 + dm.start() < ev.start:
@@ -189,7 +202,11 @@ class EventFinder:
                 current = ev
                 if ev.kind == "Meeting" and not before:
                     meeting = ev
-            target_for_roles = ev or meeting or current
+            if len(found) == 2:  # the visit takes the sentence's roles, its meeting who convened it
+                self._roles(text, s0, s1, names, found[0])
+                self._roles(text, s0, found[1].end, names, found[1])
+                continue
+            target_for_roles = current if found else meeting or current
             if target_for_roles is None:
                 continue
             self._roles(text, s0, s1, names, target_for_roles)
@@ -210,10 +227,10 @@ class EventFinder:
             return None  # 被授予…称号: a change of status, not a happening
         dm = DATE_RE.search(sent)
         lead = LEAD_RE.match(sent)
-        start = a + (dm.end() if dm else lead.end() if lead else 0)
+        start = a + (dm.end() if dm and dm.start() <= 3 else lead.end() if lead else 0)
         while start < s1 and text[start] in "，、：: \t上下午晚间":
             start += 1
-        label = text[start:s1].rstrip("。！？ ")
+        label = text[start:s1].rstrip("。！？ ").lstrip(ITEM_MARKS + " ")
         if len(label) < 4:
             return None
         date_text, date_start = (dm.group(), a + dm.start()) if dm else item_date or (None, None)
@@ -231,6 +248,9 @@ class EventFinder:
         if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
+        m = self.watch_re.search(scan)
+        if m and not self._referred(scan, m.start(), tail=False):  # 一起收听收看…电视电话会
+            return EventMention("Meeting", m.group("name"), s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
         for regex, kind in ((self.held_re, "Meeting"), (self.held_activity_re, "Activity")):
             m = regex.search(scan)
             if m and not self._referred(scan, m.start(), tail=False) and "即将" not in scan[m.end("name"):m.end()]:
@@ -326,7 +346,13 @@ class EventFinder:
         # a single official who visits or inspects leads it
         if s0 <= ev.start < s1 and not any(r.role in ("Leader", "Chair") for r in ev.roles):
             actors = [n for n in in_sent if n.end <= ev.start and not self._referred(text[s0:ev.start], n.start - s0)]
-            if ev.kind in ("StudyVisit", "Activity") and len(actors) == 1:
+            roled = {r.person for r in ev.roles}
+            free = [n for n in actors if n.name not in roled]
+            if ev.kind == "StudyVisit" and 1 <= len(free) <= 3 and len(free) == len({n.name for n in free}):
+                # 蒲彬彬、陈道彬调研: officials who jointly visit all lead; one who 陪同 does not
+                for n in free:
+                    ev.roles.append(RoleMention(n.name, "Leader", text[ev.start:ev.end], n.start, n.end))
+            elif ev.kind == "Activity" and len(actors) == 1:
                 ev.roles.append(RoleMention(actors[0].name, "Leader", text[ev.start:ev.end], actors[0].start, actors[0].end))
             elif ev.kind == "Meeting" and not ev.label_named:  # 姚宏刚与周坤一行座谈交流
                 for n in actors:
