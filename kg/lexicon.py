@@ -55,6 +55,7 @@ class Lexicon:
     organs: tuple[str, ...]
     rank_kinds: dict[str, str]  # rank -> kind (party, government, group, byline, ...)
     plural_ranks: frozenset[str]
+    group_label_ends: tuple[str, ...]
     suffix_blockers: dict[str, str]
     conjunctions: tuple[str, ...]
     sub_unit_suffixes: frozenset[str]
@@ -108,6 +109,7 @@ def load_lexicon() -> Lexicon:
         organs=tuple(_longest_first(_need(titles, "organs", "titles.json"))),
         rank_kinds=rank_kinds,
         plural_ranks=frozenset(_need(titles, "plural_ranks", "titles.json")),
+        group_label_ends=tuple(_need(titles, "group_label_ends", "titles.json")),
         suffix_blockers=dict(words.get("suffix_blockers", {})),
         conjunctions=tuple(words.get("conjunctions", [])),
         sub_unit_suffixes=frozenset(orgs.get("sub_unit_suffixes", [])),

@@ -16,6 +16,9 @@ from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, starts_with_any, trim
 
 TITLE_MAX = 30
 NAME_BAD = set("的了是在和与及或等为从把被将就都也还又很更最要能会各每该这此对按个年月日号区县市镇乡村")
+# Where punctuation or 等 closes the name, only function words are barred: 钱能、孙殿镇，
+FUNCTION_CHARS = set("的了是在和与及或等为从把被将就都也还又很更最要会各每该这此对按")
+CLOSERS = set("，。；、！？,;：:（）() \t\n") | {"等"}
 
 
 @dataclass
@@ -58,10 +61,11 @@ class PersonFinder:
             return True
         return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks))
 
-    def valid_name(self, cand: str) -> bool:
+    def valid_name(self, cand: str, closed: bool = False) -> bool:
+        """``closed``: punctuation or 等 follows, so any given-name character but a function word may stand."""
         sl = self.lex.surname_length(cand)
         return (sl > 0 and 2 <= len(cand) <= sl + 2 and all(is_cjk(c) for c in cand)
-                and not NAME_BAD & set(cand[sl:]) and cand not in self.lex.rank_kinds
+                and not (FUNCTION_CHARS if closed else NAME_BAD) & set(cand[sl:]) and cand not in self.lex.rank_kinds
                 and cand[:2] not in self.lex.not_names and cand[:3] not in self.lex.not_names
                 and cand not in self.lex.organs and not cand.endswith(self.lex.org_suffixes)
                 and not any(cand.endswith(s) for s in ("领导", "同志", "书记", "主任")))
@@ -77,7 +81,9 @@ class PersonFinder:
             return None
         for glen in (1, 2):
             cand = text[pos:pos + sl + glen]
-            if len(cand) == sl + glen and self.valid_name(cand) and self.follows_name(text, pos + sl + glen):
+            end = pos + sl + glen
+            closed = end >= len(text) or text[end] in CLOSERS
+            if len(cand) == sl + glen and self.valid_name(cand, closed) and self.follows_name(text, end):
                 return cand
         return None
 
@@ -156,12 +162,12 @@ class PersonFinder:
             npos = re_
             byline = self.lex.rank_kinds.get(rank) == "byline"
             if byline:
-                while npos < len(text) and text[npos] in " \u3000":
+                while npos < len(text) and text[npos] in " \u3000：:":
                     npos += 1
             name = self.name_at(text, npos)
             if name and not (rank in ("委员", "常委") and text.startswith("会", re_)):
                 person = add_name(name, npos, "title_before_name")
-                ts = self.extend_left(text, rs)
+                ts = rs if byline else self.extend_left(text, rs)  # 本报讯（记者 林瑶）: the title is 记者
                 add_title(person, ts, re_, "title_before_name")
                 # chained titles: 区委副书记、区长耿勇军
                 cur = ts
@@ -170,6 +176,9 @@ class PersonFinder:
                     a = b
                     while a > 0 and text[a - 1] not in CLAUSE_PUNCT:
                         a -= 1
+                    while a < b and (text[a] in "◆●▲■△★☆◇□○•▪ " or ends_with_any(text, a + 1, ("由",))
+                                     or starts_with_any(text, a, self.lex.left_stops)):
+                        a += len(starts_with_any(text, a, self.lex.left_stops) or " ")  # 会议由|区委副书记、区长X主持
                     if a < b and self.is_title(text[a:b]) and not self.name_at(text, a):
                         add_title(person, a, b, "chained_title")
                         cur = a
@@ -182,6 +191,8 @@ class PersonFinder:
                     sep = text[pos]
                     if sep not in "、 " or (sep == " " and not byline):
                         break
+                    if byline and sep == " " and self._byline_rank_at(text, pos + 1):
+                        break  # 记者 郁文 通讯员 王立: the next label starts its own list
                     nxt = self.name_at(text, pos + 1)
                     if not nxt or (sep == "、" and pos + 1 < len(text) and self._starts_title(text, pos + 1)):
                         break
@@ -197,6 +208,7 @@ class PersonFinder:
 
         self._bare_lists(text, add_name, res)
         self._bylines(text, add_name)
+        self._photographers(text, add_name)
         # names seen with a title (here or in earlier issues) are names everywhere
         self.known |= {n.name for n in taken.values()}
         for k in sorted(self.known, key=len, reverse=True):
@@ -208,7 +220,54 @@ class PersonFinder:
                     add_name(k, s, "known_name")
         self._surname_titles(text, taken, res)
         res.names = sorted(taken.values(), key=lambda n: n.start)
+        self._trailing_labels(text, res)
         return res
+
+    def _byline_rank_at(self, text: str, pos: int) -> bool:
+        rank = starts_with_any(text, pos, self.ranks)
+        return bool(rank and self.lex.rank_kinds.get(rank) == "byline")
+
+    def _trailing_labels(self, text: str, res: PersonResult) -> None:
+        """王金狮，县人大常委会主任施仲达，林达祥等县领导参加: a plural label after 等
+        belongs to every name of the list before it, titled or not."""
+        ends = self.lex.group_label_ends
+        titles_by_end = {t.end: t for t in res.titles}
+        for m in re.finditer(r"等(?P<label>[\u4e00-\u9fff]{2,12}?(?:%s))(?=[\u4e00-\u9fff]{0,2}(?:参加|出席|陪同|列席|参与|一同|一起|分别|深入|到|赴|在|，|。|、|；))" % "|".join(ends), text):
+            label, ls = m.group("label"), m.start("label")
+            if label in self.lex.rank_kinds and self.lex.rank_kinds[label] == "group" and any(
+                    t.start == ls and t.rule == "trailing_group_label" for t in res.titles):
+                continue  # the bare-list rule has given it already
+            members: list[NameMention] = []
+            pos = m.start()
+            for n in reversed(res.names):
+                if n.end > pos:
+                    continue
+                gap = text[n.end:pos]
+                # what lies between two members: separators and the next member's titles only
+                while gap and gap[-1] not in "、，, 和及与":
+                    t = titles_by_end.get(n.end + len(gap))
+                    if t is None or t.start < n.end:
+                        break
+                    gap = text[n.end:t.start]
+                if gap.strip("、，, 和及与"):
+                    break
+                members.append(n)
+                pos = n.start
+                while pos > 0 and (t := titles_by_end.get(pos)) is not None:
+                    pos = t.start
+                    while pos > 0 and text[pos - 1] == "、" and (t2 := titles_by_end.get(pos - 1)) is not None:
+                        pos = t2.start
+            have = {(t.person, t.title) for t in res.titles}
+            organ, rank = self.split_title(label)
+            for n in members:
+                if (n.name, label) not in have:
+                    res.titles.append(TitleMention(n.name, label, rank, organ, ls, m.end("label"), "trailing_group_label", n.start))
+
+    def _photographers(self, text: str, add_name) -> None:
+        """王立摄, （张平 摄）: the one who took the picture is a person, with no title."""
+        for m in re.finditer(r"(?:^|(?<=[\s（(]))([\u4e00-\u9fff]{2,4})\s?摄(?:影)?(?=[\s）)]|$)", text, re.M):
+            if self.valid_name(m.group(1), closed=True):
+                add_name(m.group(1), m.start(1), "byline")
 
     def _surname_titles(self, text: str, taken: dict[int, NameMention], res: PersonResult) -> None:
         """马区长, 陈书记: the one person with that surname who holds that rank."""
@@ -243,7 +302,7 @@ class PersonFinder:
 
     def _bare_lists(self, text: str, add_name, res: PersonResult) -> None:
         """耿勇军、李新军、邓书安等区领导: names listed with 、 and no title before."""
-        for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?=等|[，。；、\s]|$|" + "|".join(
+        for m in re.finditer(r"(?<![\u4e00-\u9fff]、)(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?=等|[，。；\s]|$|" + "|".join(
                 re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作", "同志")) + ")", text):
             parts = m.group().split("、")
             start = m.start()
@@ -260,7 +319,7 @@ class PersonFinder:
                 continue
             items, pos = [], start
             for part in parts:
-                if not self.valid_name(part) and part not in self.known:
+                if not self.valid_name(part, closed=True) and part not in self.known:
                     break
                 items.append((part, pos))
                 pos += len(part) + 1
@@ -279,6 +338,9 @@ class PersonFinder:
     def _bylines(self, text: str, add_name) -> None:
         """（王慧）, （东湖镇 李小红）: names in closing brackets are the article's writers."""
         for m in re.finditer(r"[（(]([\u4e00-\u9fff ]{2,30})[）)]", text):
+            tail = text[m.end():m.end() + 1]
+            if tail and tail not in "\n。 " and not text[:m.start()].endswith("讯"):
+                continue  # 鲁渝（寿光）蔬菜: a bracket inside the sentence is no byline
             pos = m.start(1)
             for part in m.group(1).split(" "):
                 if part and self.valid_name(part) and not part.endswith(self.lex.org_suffixes):
