@@ -67,7 +67,8 @@ class PersonFinder:
         return (sl > 0 and 2 <= len(cand) <= sl + 2 and all(is_cjk(c) for c in cand)
                 and not (FUNCTION_CHARS if closed else NAME_BAD) & set(cand[sl:]) and cand not in self.lex.rank_kinds
                 and cand[:2] not in self.lex.not_names and cand[:3] not in self.lex.not_names
-                and cand not in self.lex.organs and not cand.endswith(self.lex.org_suffixes)
+                and cand not in self.lex.organs
+                and not (cand.endswith(self.lex.org_suffixes) and not (closed and len(cand) == sl + 2 and cand[-1] in "镇村"))
                 and not any(cand.endswith(s) for s in ("领导", "同志", "书记", "主任")))
 
     def name_at(self, text: str, pos: int) -> str | None:
@@ -232,7 +233,7 @@ class PersonFinder:
         belongs to every name of the list before it, titled or not."""
         ends = self.lex.group_label_ends
         titles_by_end = {t.end: t for t in res.titles}
-        for m in re.finditer(r"等(?P<label>[\u4e00-\u9fff]{2,12}?(?:%s))(?=[\u4e00-\u9fff]{0,2}(?:参加|出席|陪同|列席|参与|一同|一起|分别|深入|到|赴|在|，|。|、|；))" % "|".join(ends), text):
+        for m in re.finditer(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:%s))(?=[\u4e00-\u9fff]{0,2}(?:参加|出席|陪同|列席|参与|一同|一起|分别|深入|到|赴|在|，|。|、|；))" % "|".join(ends), text):
             label, ls = m.group("label"), m.start("label")
             if label in self.lex.rank_kinds and self.lex.rank_kinds[label] == "group" and any(
                     t.start == ls and t.rule == "trailing_group_label" for t in res.titles):
