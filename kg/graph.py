@@ -26,6 +26,7 @@ class _Builder:
         self.issue_node = issue_iri(issue.key)
         self.context = self.here("text")
         self.pref_org: dict[str, str] = {}
+        self.short_places: dict[str, str] = {}
 
     def here(self, *parts: object) -> URIRef:
         """An IRI under this issue: its articles, sentences and fact nodes."""
@@ -71,12 +72,15 @@ class _Builder:
         return node
 
     def org_key(self, name: str) -> str:
-        """农委, 区农委 and 上街区农业农村委员会 are one node (labels as written)."""
-        return org_key(name, self.issue.district)
+        """农委, 区农委 and 上街区农业农村委员会 are one node (labels as written);
+        so are 吴江 and 吴江区 when the issue writes both."""
+        return org_key(self.short_places.get(name, name), self.issue.district)
 
     # --- the issue
     def build(self, facts: Facts) -> Graph:
         issue = self.issue
+        self.short_places = {o.name[:-1]: o.name for o in facts.organizations
+                             if o.kind == "行政区" and o.name[-1:] in "区县市旗" and len(o.name) >= 3}
         # the fullest written form of each organization is its preferred label
         written = [o.name for o in facts.organizations] + [t.organ for t in facts.titles if t.organ]
         written += [issue.organ] if issue.organ else []

@@ -70,10 +70,14 @@ class Lexicon:
     org_bad_chars: frozenset[str]
     events: dict[str, Any]
     known_persons: frozenset[str]
+    verbs: frozenset[str]  # two-character predicate verbs (derived from jieba's dictionary)
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
     not_names: frozenset[str]
     bare_places: tuple[str, ...]
+    zone_cores: tuple[str, ...]
+    need_territory: tuple[str, ...]
+    national_organs: tuple[str, ...]
 
     def is_surname_start(self, s: str) -> bool:
         return s[:2] in self.surnames_compound or s[:1] in self.surnames_single
@@ -127,6 +131,11 @@ def load_lexicon() -> Lexicon:
         not_org_endings=tuple(words.get("not_org_endings", [])),
         not_names=frozenset(words.get("not_names", [])),
         bare_places=tuple(_longest_first(orgs.get("bare_places", []))),
+        zone_cores=tuple(_need(orgs, "zone_cores", "organizations.json")),
+        need_territory=tuple(_need(orgs, "need_territory", "organizations.json")),
+        national_organs=tuple(_longest_first(_need(orgs, "national_organs", "organizations.json"))),
         known_persons=frozenset(line.strip() for line in _read("known_persons.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
+        verbs=frozenset(line.strip() for line in _read("verbs.txt").splitlines()
+                        if line.strip() and not line.startswith("#")),
     )

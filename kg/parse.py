@@ -148,7 +148,8 @@ def parse_source(src: SourceText) -> Issue:
         art.index = i
         um = UNIT_RE.search(text, art.start, art.end)
         if um and um.end() >= art.end - 1:
-            unit = um.group("u").strip()
+            # （区政府办供稿）, （供稿：示例镇）: the unit without the words around it
+            unit = re.sub(r"^(?:供稿|来源|稿件来源|信息来源)\s*[:：]\s*|\s*(?:供稿|供)$", "", um.group("u").strip())
             if not _looks_like_name(unit) and not re.search(r"\s", unit):
                 art.unit = unit
                 art.end = um.start()

@@ -40,7 +40,12 @@ class OrgFinder:
         if any(w in name[-(len(suffix) + 3):] for w in lex.not_org_substrings) or core in lex.generic_orgs:
             return False
         if suffix in lex.places_need_name:
-            return 2 <= len(core) <= 5 and not core[-1] in "一二三四五六七八九十两几多内外"
+            if suffix == "区" and core.endswith(lex.zone_cores):
+                return False  # 工业区, 高新区: a zone, not an organization
+            return 2 <= len(core) <= 5 and not core[-1] in "一二三四五六七八九十两几多内外省市县区乡镇"
+        if suffix in lex.need_territory and not (
+                any(ch in "省市县区旗乡镇村街" for ch in core[:4]) or core.startswith(("中国", "全国", "中央", "国家"))):
+            return False  # 运输中心, 垃圾中转站: a facility, unless a place owns it
         return len(core) >= 1 or len(suffix) >= 2 and lex.org_suffix_kind[suffix] in ("党委", "人大政协")
 
     def extend_left(self, text: str, start: int, suffix: str) -> int:
@@ -50,10 +55,11 @@ class OrgFinder:
             ch = text[a - 1]
             if not (is_cjk(ch) or ch in "（）"):
                 break
-            if ends_with_any(text, a, lex.left_stops) or after_date(text, a):
-                break
-            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)):
-                break
+            if ends_with_any(text, a, lex.left_stops) or after_date(text, a) or text[a - 2:a] in lex.verbs:
+                break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name
+            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)
+                                           or text[a - 2:a - 1] == "会"):
+                break  # 区委和|区政府, 全会和|省纪委: two names, not one
             prev = self._org_ending_at(text, a)
             if prev and suffix not in lex.sub_unit_suffixes and (
                     prev in TERRITORIAL and start - a >= 2 or text[a] in "区市县旗镇乡省"):
@@ -83,6 +89,28 @@ class OrgFinder:
                 out.append(OrgMention(m.group(), "行政区", a, b))
         return out
 
+    def _short_places(self, text: str, found: list[OrgMention]) -> list[OrgMention]:
+        """美丽上街, 感受长子变化, 到吴江调研: a district or county of this text named
+        without its 区/县/市, standing as a word of its own."""
+        out = []
+        cores = {o.name[:-1] for o in found if o.name[-1:] in "区县市旗" and o.kind == "行政区"
+                 and 2 <= len(o.name) - 1 <= 4 and o.name[0] not in "区县市旗省"}
+        for core in sorted(cores, key=len, reverse=True):
+            for m in re.finditer(re.escape(core), text):
+                a, b = m.span()
+                nxt = text[b:b + 1]
+                if nxt and nxt in "区县市旗镇乡街道路村人大委政":
+                    continue  # 吴江区, 上街道路: part of a longer name
+                if any(o.start <= a < o.end for o in found) or inside_quotes(text, a):
+                    continue
+                before = a == 0 or not is_cjk(text[a - 1]) or ends_with_any(text, a, self.lex.left_stops) \
+                    or text[a - 2:a] in self.lex.verbs or text[a - 1] in "到赴在和与及、化丽"
+                after = not nxt or not is_cjk(nxt) or text.startswith(("的", "等", "和", "与", "及"), b) \
+                    or text[b:b + 2] in self.lex.verbs or text[b:b + 2] in ("变化", "特色", "发展", "人民", "经济")
+                if before and after:
+                    out.append(OrgMention(core, "行政区", a, b))
+        return out
+
     def find(self, text: str) -> list[OrgMention]:
         found: list[OrgMention] = []
         pos = 0
@@ -108,6 +136,9 @@ class OrgFinder:
             if self.valid(name, suffix):
                 found.append(OrgMention(name, self.lex.org_suffix_kind[suffix], start, end))
         found += self._bare_places(text)
+        found += [OrgMention(m.group(), "党委", m.start(), m.end())
+                  for m in re.finditer("|".join(self.lex.national_organs), text)]
+        found += self._short_places(text, found)
         # keep the widest reading of each stretch of text
         found.sort(key=lambda o: (o.start, -(o.end - o.start)))
         out: list[OrgMention] = []

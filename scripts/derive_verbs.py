@@ -1,0 +1,53 @@
+"""Derive ``kg/lexicons/verbs.txt`` from jieba's dictionary (MIT licence).
+
+The organization matcher extends a name leftwards from its ending (局, 委,
+中心…); a predicate verb to the left (发挥, 地处, 莅临, 克服) ends the name. The
+verbs come from jieba's part-of-speech dictionary: two-character words tagged
+``v`` and seen at least MIN_FREQ times. Verbs that live inside organization
+names (保护, 执法, 监督, 开发…) are kept out: any word found inside an organ or
+organization lexicon entry, and the words of ORG_INTERIOR.
+
+jieba is needed only to run this script, never at run time:
+
+    pip install jieba && python scripts/derive_verbs.py
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+MIN_FREQ = 800
+ORG_INTERIOR = set("""保护 保卫 保障 开发 执法 指挥 协调 治理 扶贫 巡视 督察 督查 组织 联合 创新 接待 信访
+安置 帮扶 振兴 整改 审批 监督 管理 服务 改革 发展 建设 规划 监察 检察 调查 研究 投资 融资 担保
+孵化 创业 促进 应急 综合 评议 观摩 培训 宣传 统战 侦察 出版 下属 下辖 制造 创造 勘察 勘探 设计 运输
+维修 救助 救援 援助 教育 发行 经营 生产 销售 加工 养殖 种植 交易 储备 防治 防控 防疫 保险 监测 检验
+检疫 检测 鉴定 仲裁 调解 调度 招商 引进 合作 交流 联络 服务 办理 代理 营销 推广 会计 审计 统计 出入
+批发 零售 维护 供应 供销 配送 回收 登记 改造 保存 收藏 展览 演出 表演 接收 传播 转化 推进 协助 协作""".split())
+
+ROOT = Path(__file__).resolve().parent.parent
+LEX = ROOT / "kg" / "lexicons"
+
+
+def main() -> int:
+    import jieba  # only for its dictionary file
+
+    dict_path = Path(jieba.__file__).parent / "dict.txt"
+    titles = json.loads((LEX / "titles.json").read_text(encoding="utf-8"))
+    orgs = json.loads((LEX / "organizations.json").read_text(encoding="utf-8"))
+    inside = " ".join(titles["organs"]) + " " + json.dumps(orgs, ensure_ascii=False)
+    verbs = []
+    for line in dict_path.read_text(encoding="utf-8").splitlines():
+        word, freq, tag = line.split()
+        if tag == "v" and len(word) == 2 and int(freq) >= MIN_FREQ and word not in ORG_INTERIOR and word not in inside:
+            verbs.append(word)
+    header = ("# Predicate verbs that end an organization name on its left (地处|义宁镇).\n"
+              f"# Derived by scripts/derive_verbs.py from jieba's dict.txt (MIT licence): tag v, two characters,\n"
+              f"# frequency >= {MIN_FREQ}, minus verbs that occur inside organization names.\n")
+    (LEX / "verbs.txt").write_text(header + "\n".join(sorted(verbs)) + "\n", encoding="utf-8")
+    print(f"{len(verbs)} verbs written to {LEX / 'verbs.txt'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
