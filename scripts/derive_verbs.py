@@ -23,8 +23,9 @@ ORG_INTERIOR = set("""保护 保卫 保障 开发 执法 指挥 协调 治理 �
 孵化 创业 促进 应急 综合 评议 观摩 培训 宣传 统战 侦察 出版 下属 下辖 制造 创造 勘察 勘探 设计 运输
 维修 救助 救援 援助 教育 发行 经营 生产 销售 加工 养殖 种植 交易 储备 防治 防控 防疫 保险 监测 检验
 检疫 检测 鉴定 仲裁 调解 调度 招商 引进 合作 交流 联络 服务 办理 代理 营销 推广 会计 审计 统计 出入
-批发 零售 维护 供应 供销 配送 回收 登记 改造 保存 收藏 展览 演出 表演 接收 传播 转化 推进 协助 协作""".split())
+学习 批发 零售 维护 供应 供销 配送 回收 登记 改造 保存 收藏 展览 演出 表演 接收 传播 转化 推进 协助 协作""".split())
 
+TERRITORIAL = set("省市县区旗乡镇村街城")
 ROOT = Path(__file__).resolve().parent.parent
 LEX = ROOT / "kg" / "lexicons"
 
@@ -39,11 +40,13 @@ def main() -> int:
     verbs = []
     for line in dict_path.read_text(encoding="utf-8").splitlines():
         word, freq, tag = line.split()
-        if tag == "v" and len(word) == 2 and int(freq) >= MIN_FREQ and word not in ORG_INTERIOR and word not in inside:
+        # a verb ending in a place character straddles words as often as not (推|进城|市)
+        if tag == "v" and len(word) == 2 and int(freq) >= MIN_FREQ and word not in ORG_INTERIOR \
+                and word not in inside and word[-1] not in TERRITORIAL:
             verbs.append(word)
     header = ("# Predicate verbs that end an organization name on its left (地处|义宁镇).\n"
               f"# Derived by scripts/derive_verbs.py from jieba's dict.txt (MIT licence): tag v, two characters,\n"
-              f"# frequency >= {MIN_FREQ}, minus verbs that occur inside organization names.\n")
+              f"# frequency >= {MIN_FREQ}, minus verbs that occur inside organization names or end in a place character.\n")
     (LEX / "verbs.txt").write_text(header + "\n".join(sorted(verbs)) + "\n", encoding="utf-8")
     print(f"{len(verbs)} verbs written to {LEX / 'verbs.txt'}", file=sys.stderr)
     return 0

@@ -133,6 +133,8 @@ class OrgFinder:
             for p in ("我", "本", "全"):
                 if name.startswith(p) and len(name) > 3 and name[1] in "区县市镇":
                     start, name = start + 1, name[1:]
+            if ends_with_any(text, start, self.lex.generic_org_prefixes) not in (None, "我", "本", "全"):
+                continue  # 相关|局委, 各|街道: a class of units, not one
             if self.valid(name, suffix):
                 found.append(OrgMention(name, self.lex.org_suffix_kind[suffix], start, end))
         found += self._bare_places(text)
