@@ -57,8 +57,14 @@ class MeasureFinder:
             rf"(?P<num>\d+(?:\.\d+)?(?:[万亿])?|[{CN_CHARS}]+)(?P<approx>余|多)?\s?(?P<unit>{unit_alt})")
         n = re.escape(self.numerals)
         # 一企一策, 三送一强, 四高四争先: numeral, word, numeral, word, ending the phrase
-        self.slogan_re = re.compile(rf"[{n}][\u4e00-\u9fff]{{1,2}}[{n}][\u4e00-\u9fff]{{1,2}}(?=[，。、；”]|$)")
-        self.campaign_re = re.compile(r"(?<=[，。；：、])([\u4e00-\u9fff]{2,8}行动)")
+        self.slogan_re = re.compile(rf"[{n}][\u4e00-\u9fff]{{1,2}}[{n}][\u4e00-\u9fff]{{1,2}}(?=[，。、；”]|$|活动|行动|工程)")
+        # 城市环境综合整治提升行动: a campaign named right after a pause or a quoted slogan
+        self.campaign_re = re.compile(r"(?<=[，。；：、”])([\u4e00-\u9fff]{2,12}行动)")
+        # 十四五, 十五五: the five-year plans
+        self.plan_re = re.compile(r"(?<![\u4e00-\u9fff])十[一二三四五六七八九]五(?=[\u4e00-\u9fff“”，。、]|$)")
+        self.sections = tuple(m["section_nouns"])
+        self.threshold = tuple(m["threshold_followers"])
+        self.theme_re = re.compile(r"(?:为|的|之)?[\u4e00-\u9fff]{0,2}?(?:%s)" % "|".join(map(re.escape, m["theme_words"])))
 
     # --- initiatives ----------------------------------------------------
     def is_initiative(self, phrase: str) -> bool:
@@ -72,24 +78,35 @@ class MeasureFinder:
             return True  # 界别活动月, 扫楼敲门行动, 楼长制
         if re.search(r"[、，,]", p) and len(p) >= 6:
             return True  # 三项工程、一项管理; 办实事、解难题、减负担
+        parts = re.split(r"[、，,]", p)
+        if len(parts) >= 3 and all(1 <= len(x) <= 2 for x in parts):
+            return True  # 访、看、听: a method in single words
+        if re.search(r"对|关于|影响|的情况", p):
+            return False  # a research topic quoted, not a slogan
         return len(p) >= 10  # a programme statement: 综合实力进入全市第一方阵
 
     def initiatives(self, text: str) -> list[InitiativeMention]:
         out: dict[str, InitiativeMention] = {}
         for m in QUOTE_RE.finditer(text):
-            phrase = m.group(1)
+            phrase = m.group(1).strip("，,。、；; ")  # “…谁靠，” keeps no closing comma
             # “冬季清洁”行动: a quoted name right before 行动/活动/工程 names a campaign
             tail = next((t for t in ("专项行动", "攻坚战", "行动", "活动", "工程") if text.startswith(t, m.end())), None)
-            if self.is_initiative(phrase) or tail and phrase not in self.not_init:
+            theme = self.theme_re.match(text, m.end()) and 3 <= len(phrase) and not re.search(r"[的了]", phrase)
+            if self.is_initiative(phrase) or (tail or theme) and phrase not in self.not_init:
                 out.setdefault(phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted",
                                                          phrase + tail if tail else None))
         for m in self.slogan_re.finditer(text):
             phrase = m.group()
             if phrase not in out and not inside_quotes(text, m.start()) and self.is_initiative(phrase) \
-                    and not re.search(r"[个项条是要位件名家人次届期年月日]", phrase):
+                    and not re.search(r"[项条是要位件名家人次届期年月日]", phrase) \
+                    and not re.search(r"个(?![一二三四五六七八九十])", phrase):  # 十个一 is a slogan, 三个项目 no
                 out[phrase] = InitiativeMention(phrase, m.start(), m.end(), "number_slogan")
+        for m in self.plan_re.finditer(text):
+            out.setdefault(m.group(), InitiativeMention(m.group(), m.start(), m.end(), "number_slogan"))
         for m in self.campaign_re.finditer(text):
             phrase = m.group(1)
+            if re.search(r"[的把以将用了]|实际|切实", phrase):
+                continue  # 以开好全会的实际行动: a clause, not a campaign's name
             if phrase not in out and not inside_quotes(text, m.start()):
                 out[phrase] = InitiativeMention(phrase, m.start(1), m.end(1), "named_campaign")
         return sorted(out.values(), key=lambda i: i.start)
@@ -105,9 +122,12 @@ class MeasureFinder:
                 continue
             if e < len(text) and text[e] in self.blockers.get(unit, ""):
                 continue
-            if text.startswith(("以上", "以下", "以内"), e) or inside_quotes(text, s):
+            if text.startswith(("以下", "以内"), e) or inside_quotes(text, s) \
+                    or text.startswith("以上", e) and text.startswith(self.threshold, e + 2):
                 continue  # 5亿元以上项目: a threshold, not an amount
-            if num in ("一", "两") and unit not in ("万元", "亿元"):
+            if text.startswith(self.sections, e) or s > 0 and text[s - 1] == "几":
+                continue  # 3个板块, 几十辆: parts of a plan, a vague count
+            if num in ("一", "两") and unit not in ("万元", "亿元", "期", "段"):
                 continue  # 一个, 两个: wording, not a measurement
             if re.fullmatch(r"[一二三四五六七八九十]", num) and text.startswith(("是", "要"), e):
                 continue
@@ -115,7 +135,7 @@ class MeasureFinder:
             if n is None or n.value <= 0:
                 continue
             value, shown_unit = n.value, unit
-            if num.endswith(("万", "亿")) and unit in ("元", "㎡", "平方米", "人"):
+            if num.endswith(("万", "亿")) and not unit.startswith(("万", "亿")):
                 # 75.56亿元: keep the written unit (亿元), not a rescaled number
                 value, shown_unit = float(num[:-1]) if num[:-1].replace(".", "").isdigit() else value, num[-1] + unit
             subject = self._subject(text, s, e)
