@@ -82,6 +82,17 @@ class Lexicon:
     def is_surname_start(self, s: str) -> bool:
         return s[:2] in self.surnames_compound or s[:1] in self.surnames_single
 
+    def name_ends_at(self, text: str, pos: int) -> bool:
+        """A 2–3 character name ends at ``pos`` after a list separator or a rank:
+        …孙红梅|和县政府办主任, so 和 joins two mentions, not one title."""
+        for length in (3, 2):
+            a = pos - length
+            if a < 0 or not self.is_surname_start(text[a:pos]):
+                continue
+            if a == 0 or text[a - 1] in "、，,；;：: \n" or any(text.endswith(r, 0, a) for r in self.ranks):
+                return True
+        return False
+
     def surname_length(self, s: str) -> int:
         return 2 if s[:2] in self.surnames_compound else 1 if s[:1] in self.surnames_single else 0
 

@@ -156,7 +156,8 @@ def parse_source(src: SourceText) -> Issue:
             elif re.search(r"\s", unit):
                 # （东湖镇 李小红）: the unit, then its writers; the names stay in the text
                 first, *rest = unit.split()
-                if rest and not _looks_like_name(first) and all(_looks_like_name(r) for r in rest):
+                if rest and not _looks_like_name(first) and all(_looks_like_name(r) for r in rest) \
+                        and not _is_byline_rank(first):
                     art.unit = first
     if not issue.articles:
         raise NotABulletinError(src.path, "no article text after the masthead")
@@ -187,6 +188,12 @@ def _masthead_part(issue: Issue, line: str, k: int) -> bool:
             issue.date = d
             return True
     return False
+
+
+def _is_byline_rank(word: str) -> bool:
+    """记者, 通讯员: who wrote the item, not the unit that reports it."""
+    from .lexicon import load_lexicon
+    return load_lexicon().rank_kinds.get(word) == "byline"
 
 
 def _plain_headline(line: str) -> bool:

@@ -15,6 +15,8 @@ STRUCTURAL_START = re.compile(
     r"^(?:△|\*\*|#|【|---|本期送|本期报|抄送|报[:：]|送[:：]|发[:：]|责任编辑|编辑|签发|"
     r"发布时间|发布日期|发稿时间|来源|日期|\d{1,2}月\s*$|\d{1,2}日\s|[一二三四五六七八九十]+是)"
 )
+# A line of page metadata (来源：…  发布时间：…) ends a paragraph however long it is.
+META_LINE = re.compile(r"(?:来源|发布时间|发布日期|发表日期|发稿时间|时间|日期|作者|编辑|浏览|点击)\s*[:：]|\d{1,2}:\d{2}\s*$")
 ASCII_TO_CJK = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 
@@ -43,7 +45,7 @@ def _is_continuation(prev_line: str, next_line: str, prev_is_first: bool) -> boo
     p, n = prev_line.rstrip(), next_line.strip()
     if not p or not n or prev_is_first:
         return False
-    if p[-1] in SENTENCE_END or len(p) < 30:
+    if p[-1] in SENTENCE_END or len(p) < 30 or META_LINE.search(p):
         return False  # short lines are headings, masthead or list items
     if STRUCTURAL_START.match(n):
         return False

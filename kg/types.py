@@ -68,6 +68,8 @@ class Issue:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) range of the cleaned text back to the file text."""
+        last = len(self.offsets) - 1
+        start, end = min(start, last), min(end, last)  # a span may run past a byline that closes the file
         if end <= start:
             o = self.offsets[start]
             return o, o

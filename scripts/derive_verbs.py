@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-MIN_FREQ = 800
+MIN_FREQ = 300
 ORG_INTERIOR = set("""保护 保卫 保障 开发 执法 指挥 协调 治理 扶贫 巡视 督察 督查 组织 联合 创新 接待 信访
 安置 帮扶 振兴 整改 审批 监督 管理 服务 改革 发展 建设 规划 监察 检察 调查 研究 投资 融资 担保
 孵化 创业 促进 应急 综合 评议 观摩 培训 宣传 统战 侦察 出版 下属 下辖 制造 创造 勘察 勘探 设计 运输

@@ -74,7 +74,7 @@ class EventFinder:
         nouns = _alt(ev["meeting_nouns"])
         # 在全市防汛视频调度会议后 / 收听收看了…视频会议后: a meeting the item's people attended
         self.after_re = re.compile(rf"(?:在|收听收看了?|收看了?|参加了?)(?P<name>[^，。；、在]{{2,30}}?(?:{nouns}))(?:后|之后|结束后)")
-        self.convene_re = re.compile(rf"(?:主持|组织)?召开(?P<name>{NAME_CHAR}{{0,40}}?(?:{nouns}))")
+        self.convene_re = re.compile(rf"(?:主持|组织)?(?:召开|举行|举办)(?P<name>{NAME_CHAR}{{0,40}}?(?:{nouns}))")
         # failing a known meeting noun, after 召开 a name ending in 会 is a meeting (…学习会)
         self.convene_any_re = re.compile(rf"(?:主持|组织)?召开(?P<name>{NAME_CHAR}{{0,40}}?会)(?![议谈见])")
         self.held_re = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:在[^，。；]{{1,12}})?(?:召开|举行|开幕)")
@@ -83,6 +83,8 @@ class EventFinder:
             rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{_alt(ev['held_nouns'])}))(?:在[^，。；]{{1,12}})?(?:正式|隆重|顺利)?"
             rf"(?:{_alt(ev['held_verbs'])})")
         self.status_re = re.compile(_alt(ev["status_words"]))
+        # 市委书记唐文出席全市脱贫攻坚推进会: a meeting the item's official attended
+        self.attend_re = re.compile(rf"(?:出席|参加|列席)了?(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))")
         self.watch_re = re.compile(rf"(?:收听收看|收看|观看)了?(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))")
         self.visit_re = re.compile(_alt(ev["visit_verbs"]))
         self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}?(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
@@ -178,6 +180,11 @@ class EventFinder:
             if ev and itemised and len(events) > first and ev.kind == "Activity" and not dated \
                     and not any(s0 <= n.start < ev.start for n in names):
                 ev = None  # 积极开展各种形式的文艺活动: how the item's happening went, not another one
+            if ev is None and meeting is None and current is None:
+                am2 = self.attend_re.search(scan)
+                if am2 and len(am2.group("name")) >= 5 and not self._referred(scan, am2.start(), tail=False):
+                    ev = EventMention("Meeting", am2.group("name"), s0 + am2.start(), s0 + am2.end(),
+                                      s0, s0, None, None, False, True)
             found = [ev] if ev else []
             if ev and ev.kind == "Meeting" and ev.label_named:
                 # X调研…并召开座谈会: the visit and the meeting it held, each with its own roles
@@ -267,6 +274,9 @@ class EventFinder:
                 return None  # 陈红、赵刚参加视察, 周立群主持签约仪式: roles at the event already reported
             if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
                 continue
+            if kind == "StudyVisit" and re.search(r"在[^，。；]{0,12}$", scan[:m.start()]) \
+                    and re.match(r"[^，。；]{0,12}?(?:时|中|期间|过程中)", scan[m.end():]):
+                continue  # X在调研时指出: the visit already reported, not another one
             actors = [n for n in subj if n.end <= s0 + m.start()]
             if actors and "关于" in text[actors[-1].end:s0 + m.start()]:
                 continue  # 听取X关于…视察活动方案的汇报: a plan, not a visit
@@ -295,7 +305,8 @@ class EventFinder:
         for those only the words before 召开 count."""
         head = scan[:pos]
         after = re.split(r"[，。；]", scan[pos:], maxsplit=1)[0] if tail else ""
-        return "传达" in head or "学习" in head or "精神" in head or "精神" in after
+        # 学习中心组 is a body that meets; 学习贯彻, 传达学习 study what others said
+        return bool(re.search(r"传达|学习(?!中心组|型)|精神", head)) or "精神" in after
 
     def _roles(self, text: str, s0: int, s1: int, names: list[NameMention], ev: EventMention) -> None:
         in_sent = [n for n in names if s0 <= n.start < s1]
@@ -316,6 +327,14 @@ class EventFinder:
                     while a > s0 and text[a - 1] not in "。；！？\n" and not (text[a - 1] == "，" and not self._list_continues(text, a, in_sent)):
                         a -= 1
                     subject = [n for n in in_sent if a <= n.start and n.end <= v]
+                    tail = re.match(r"(?:了)?(?:会议|活动|仪式|座谈会|开幕式)?的(?:领导|同志|人员)?(?:还有|有)", text[v + len(verb):s1])
+                    if role == "Attendee" and tail:
+                        # 出席会议的还有谢振华、邱丽等同志: who attended is named after the verb
+                        b = v + len(verb) + tail.end()
+                        e = b
+                        while e < s1 and text[e] not in "。；！？\n":
+                            e += 1
+                        subject = [n for n in in_sent if b <= n.start and n.end <= e]
                     if not subject and a > s0 and re.match(r"(?:从|就|对|围绕|结合|针对|在|通过)", text[a:v]):
                         # X等委员紧扣主题，从不同角度提出了意见: the subject is one clause back
                         b = a - 1

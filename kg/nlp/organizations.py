@@ -58,7 +58,7 @@ class OrgFinder:
             if ends_with_any(text, a, lex.left_stops) or after_date(text, a) or text[a - 2:a] in lex.verbs:
                 break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name
             if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)
-                                           or text[a - 2:a - 1] == "会"):
+                                           or text[a - 2:a - 1] == "会" or lex.name_ends_at(text, a - 1)):
                 break  # 区委和|区政府, 全会和|省纪委: two names, not one
             prev = self._org_ending_at(text, a)
             if prev and suffix not in lex.sub_unit_suffixes and (

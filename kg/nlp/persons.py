@@ -59,7 +59,9 @@ class PersonFinder:
     def follows_name(self, text: str, i: int) -> bool:
         if i >= len(text) or text[i] in CLAUSE_PUNCT or text[i] in "（）()":
             return True
-        return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks))
+        # a predicate follows a name: 郭亮|传达了…, 许宁|宣布…
+        return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks)
+                    or text[i:i + 2] in self.lex.verbs)
 
     def valid_name(self, cand: str, closed: bool = False) -> bool:
         """``closed``: punctuation or 等 follows, so any given-name character but a function word may stand."""
@@ -123,8 +125,9 @@ class PersonFinder:
                 continue
             if ends_with_any(text, a, lex.left_stops):
                 break
-            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)):
-                break  # 区委和区政府: two organizations, not one
+            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)
+                                           or lex.name_ends_at(text, a - 1)):
+                break  # 区委和区政府: two organizations, not one; 杨帆和|新河街道党工委书记
             a -= 1
         return trim_start(text, a, rank_start, lex.conjunctions)
 
@@ -303,7 +306,7 @@ class PersonFinder:
 
     def _bare_lists(self, text: str, add_name, res: PersonResult) -> None:
         """耿勇军、李新军、邓书安等区领导: names listed with 、 and no title before."""
-        for m in re.finditer(r"(?<![\u4e00-\u9fff]、)(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?=等|[，。；\s]|$|" + "|".join(
+        for m in re.finditer(r"(?<![\u4e00-\u9fff]、)(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?(?=等|[，。；\s]|$|" + "|".join(
                 re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作", "同志")) + ")", text):
             parts = m.group().split("、")
             start = m.start()
@@ -312,7 +315,8 @@ class PersonFinder:
             for cut in range(len(parts[0]) - 1):
                 head = parts[0][cut:]
                 boundary = start + cut == 0 or not is_cjk(text[start + cut - 1]) \
-                    or bool(ends_with_any(text, start + cut, self.lex.left_stops))
+                    or bool(ends_with_any(text, start + cut, self.lex.left_stops)) \
+                    or text[start + cut - 1] in self.lex.conjunctions
                 if boundary and (self.valid_name(head) or head in self.known):
                     parts[0], start = head, start + cut
                     break
