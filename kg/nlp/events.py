@@ -20,7 +20,7 @@ DATE_RE = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}}){R
 SENT_RE = re.compile(r"[^。！？\n]+[。！？]?")
 # a meeting's name may quote a slogan that holds 、 (“讲政治、守法纪”集中整治动员大会)
 NAME_CHAR = r"(?:“[^”\n]{1,40}”|[^，。；、“\n])"
-ITEM_MARKS = "◆●▲■△★☆◇□○•▪"
+ITEM_MARKS = "◆●▲■△★☆◇□○•▪◎▶►※❖◉⊙▷➤✦"
 # How an item of a bulletin or 大事记 opens: a mark, a date (6月10日, 17—22日, 1日),
 # a garbled day (422 = 4月22日) or 同日 (the date of the entry above).
 LEAD_RE = re.compile(
@@ -74,10 +74,12 @@ class EventFinder:
         nouns = _alt(ev["meeting_nouns"])
         # 在全市防汛视频调度会议后 / 收听收看了…视频会议后: a meeting the item's people attended
         self.after_re = re.compile(rf"(?:在|收听收看了?|收看了?|参加了?)(?P<name>[^，。；、在]{{2,30}}?(?:{nouns}))(?:后|之后|结束后)")
-        self.convene_re = re.compile(rf"(?:主持|组织)?(?:召开|举行|举办)(?P<name>{NAME_CHAR}{{0,40}}?(?:{nouns}))")
+        # the whole name up to its last meeting word: 县委常委会（扩大）会议; 安全生产、防汛工作会议
+        self.convene_re = re.compile(rf"(?:主持|组织)?(?:召开|举行|举办)(?P<name>(?:{NAME_CHAR}|、){{0,40}}(?:{nouns}))")
         # failing a known meeting noun, after 召开 a name ending in 会 is a meeting (…学习会)
         self.convene_any_re = re.compile(rf"(?:主持|组织)?召开(?P<name>{NAME_CHAR}{{0,40}}?会)(?![议谈见])")
-        self.held_re = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:在[^，。；]{{1,12}})?(?:召开|举行|开幕)")
+        self.held_re = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:(?:于|在)[^，。；]{{1,16}})?(?:召开|举行|开幕)")
+        self.visit_noun_re = re.compile(_alt(ev["visit_nouns"]))
         # …篮球赛在县体育馆正式开赛, …典礼仪式在区内隆重举行: an activity held
         self.held_activity_re = re.compile(
             rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{_alt(ev['held_nouns'])}))(?:在[^，。；]{{1,12}})?(?:正式|隆重|顺利)?"
@@ -266,35 +268,35 @@ class EventFinder:
                 return EventMention(kind, label, s0 + m.start("name"), s0 + m.end(), s0, s0, None, None, False, True)
         subj = [n for n in names if s0 <= n.start < s0 + len(scan)]
         for regex, kind in ((self.visit_re, "StudyVisit"), (self.activity_re, "Activity"), (self.meetverb_re, "Meeting")):
-            m = regex.search(scan)
-            if not m:
-                continue
-            named = bool(m.groupdict().get("name"))
-            if not named and re.search(r"(?:参加|陪同|出席|一同|随同|列席|主持)$", scan[:m.start()]):
-                return None  # 陈红、赵刚参加视察, 周立群主持签约仪式: roles at the event already reported
-            if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
-                continue
-            if kind == "StudyVisit" and re.search(r"在[^，。；]{0,12}$", scan[:m.start()]) \
-                    and re.match(r"[^，。；]{0,12}?(?:时|中|期间|过程中)", scan[m.end():]):
-                continue  # X在调研时指出: the visit already reported, not another one
-            actors = [n for n in subj if n.end <= s0 + m.start()]
-            if actors and "关于" in text[actors[-1].end:s0 + m.start()]:
-                continue  # 听取X关于…视察活动方案的汇报: a plan, not a visit
-            if not actors and not named and not dated:
-                continue
-            # the label runs from the first actor to the end of the trigger's clause
-            ca, _ = clause_bounds(text, s0 + m.start())
-            a = actors[0].start if actors else max(ca, s0)
-            if not actors:
-                dm = DATE_RE.match(text, a)
-                a = dm.end() if dm else a
-                while a < len(text) and text[a] in "，、 上下午":
-                    a += 1
-            b = s0 + m.end()
-            while b < s0 + len(scan) and text[b] not in "，。；！？\n":
-                b += 1
-            label = m.group("name") if named and not actors else re.sub(r"[，,]|了", "", text[a:b])
-            return EventMention(kind, label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, named)
+            for m in regex.finditer(scan):
+                named = bool(m.groupdict().get("name"))
+                if not named and re.search(r"(?:参加|陪同|出席|一同|随同|列席|主持)$", scan[:m.start()]):
+                    return None  # 陈红、赵刚参加视察, 周立群主持签约仪式: roles at the event already reported
+                if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
+                    continue
+                if kind == "StudyVisit" and self.visit_noun_re.match(scan, m.end()) and not scan.startswith("工作", m.end()):
+                    continue  # 调研组一行, 调研报告: a team or a report, not a visit
+                if kind == "StudyVisit" and re.search(r"在[^，。；]{0,12}$", scan[:m.start()]) \
+                        and re.match(r"[^，。；]{0,12}?(?:时|中|期间|过程中)", scan[m.end():]):
+                    continue  # X在调研时指出: the visit already reported, not another one
+                actors = [n for n in subj if n.end <= s0 + m.start()]
+                if actors and "关于" in text[actors[-1].end:s0 + m.start()]:
+                    continue  # 听取X关于…视察活动方案的汇报: a plan, not a visit
+                if not actors and not named and not dated:
+                    continue
+                # the label runs from the first actor to the end of the trigger's clause
+                ca, _ = clause_bounds(text, s0 + m.start())
+                a = actors[0].start if actors else max(ca, s0)
+                if not actors:
+                    dm = DATE_RE.match(text, a)
+                    a = dm.end() if dm else a
+                    while a < len(text) and text[a] in "，、 上下午":
+                        a += 1
+                b = s0 + m.end()
+                while b < s0 + len(scan) and text[b] not in "，。；！？\n":
+                    b += 1
+                label = m.group("name") if named and not actors else re.sub(r"[，,]|了", "", text[a:b])
+                return EventMention(kind, label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, named)
         return None
 
     @staticmethod
