@@ -52,6 +52,18 @@ def _is_continuation(prev_line: str, next_line: str, prev_is_first: bool) -> boo
     return "\u4e00" <= n[0] <= "\u9fff" or n[0].isdigit() or n[0] in "“‘（"
 
 
+# 王　伟、李明辉: lists pad two-character names with a space to the width of three
+PADDED_NAME = re.compile(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?=[、，,。；;）)\n等]|$)", re.M)
+
+
+def _close_padded_names(text: str, keep: list[bool]) -> None:
+    from .lexicon import load_lexicon  # lazy: surnames are only needed here
+    lex = load_lexicon()
+    for m in PADDED_NAME.finditer(text):
+        if lex.is_surname_start(m.group(1)):
+            keep[m.end(1)] = False
+
+
 def clean(text: str) -> CleanText:
     """Normalise characters and rejoin paragraphs broken across pages."""
     out: list[str] = []
@@ -82,6 +94,7 @@ def clean(text: str) -> CleanText:
                 e += 1
             for x in range(j, e):
                 keep[x] = False
+    _close_padded_names(joined, keep)
     text_out = "".join(ch for ch, k in zip(joined, keep) if k)
     off_out = [o for o, k in zip(offsets, keep) if k]
     off_out.append(n)

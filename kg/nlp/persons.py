@@ -18,6 +18,8 @@ TITLE_MAX = 30
 NAME_BAD = set("的了是在和与及或等为从把被将就都也还又很更最要能会各每该这此对按个年月日号区县市镇乡村")
 # Where punctuation or 等 closes the name, only function words are barred: 钱能、孙殿镇，
 FUNCTION_CHARS = set("的了是在和与及或等为从把被将就都也还又很更最要会各每该这此对按")
+# a name from outside the surname list, closed by punctuation: 巴特尔，/ 热合曼·吐尔逊、
+UNLISTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}(?=[，。；、,（(\s]|等)|[\u4e00-\u9fff]{3,4}(?=[，。；、,（(]|等[^\u4e00-\u9fff]|等同志)")
 CLOSERS = set("，。；、！？,;：:（）() \t\n") | {"等"}
 
 
@@ -73,15 +75,18 @@ class PersonFinder:
                 and not (cand.endswith(self.lex.org_suffixes) and not (closed and len(cand) == sl + 2 and cand[-1] in "镇村"))
                 and not any(cand.endswith(s) for s in ("领导", "同志", "书记", "主任")))
 
-    def name_at(self, text: str, pos: int) -> str | None:
-        """A person name starting at ``pos``, its end fixed by what follows it."""
+    def name_at(self, text: str, pos: int, after_title: bool = False) -> str | None:
+        """A person name starting at ``pos``, its end fixed by what follows it.
+
+        ``after_title``: a title stands right before, so a name outside the
+        surname list (巴特尔, 热合曼·吐尔逊) is taken when punctuation closes it."""
         for k in self.known_at(text, pos):
             return k
         if starts_with_any(text, pos, self.followers):
             return None  # 强调, 要求: verbs that happen to start with a surname
         sl = self.lex.surname_length(text[pos:pos + 2])
         if not sl:
-            return None
+            return self._unlisted_name(text, pos) if after_title else None
         for glen in (1, 2):
             cand = text[pos:pos + sl + glen]
             end = pos + sl + glen
@@ -89,6 +94,20 @@ class PersonFinder:
             if len(cand) == sl + glen and self.valid_name(cand, closed) and self.follows_name(text, end):
                 return cand
         return None
+
+    def _unlisted_name(self, text: str, pos: int) -> str | None:
+        m = UNLISTED_NAME.match(text, pos)
+        if not m:
+            return None
+        cand = m.group()
+        plain = cand.replace("·", "")
+        if any(plain[i:i + 2] in self.lex.verbs or plain[i:i + 2] in self.lex.not_names for i in range(len(plain) - 1)):
+            return None  # 处理问题: words, not a name
+        if cand in self.lex.rank_kinds or cand in self.lex.organs or cand[:2] in self.lex.not_names \
+                or NAME_BAD & set(cand.replace("·", "")) or cand.endswith(self.lex.org_suffixes) \
+                or starts_with_any(text, pos, self.ranks) or ends_with_any(cand, len(cand), self.ranks):
+            return None
+        return cand
 
     def known_at(self, text: str, pos: int) -> list[str]:
         return sorted((k for k in self.known if text.startswith(k, pos)), key=len, reverse=True)
@@ -168,7 +187,7 @@ class PersonFinder:
             if byline:
                 while npos < len(text) and text[npos] in " \u3000：:":
                     npos += 1
-            name = self.name_at(text, npos)
+            name = self.name_at(text, npos, after_title=self.lex.rank_kinds.get(rank) not in ("descriptor", "byline"))
             if name and not (rank in ("委员", "常委") and text.startswith("会", re_)):
                 person = add_name(name, npos, "title_before_name")
                 ts = rs if byline else self.extend_left(text, rs)  # 本报讯（记者 林瑶）: the title is 记者
@@ -213,6 +232,9 @@ class PersonFinder:
         self._bare_lists(text, add_name, res)
         self._bylines(text, add_name)
         self._photographers(text, add_name)
+        for m in re.finditer(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?=同志)|(?<=[由、和与及])[\u4e00-\u9fff]{2,3}(?=同志)", text):
+            if self.valid_name(m.group(), closed=True) and m.start() not in taken:
+                add_name(m.group(), m.start(), "bare_list")  # 会议由王伟同志主持
         # names seen with a title (here or in earlier issues) are names everywhere
         self.known |= {n.name for n in taken.values()}
         for k in sorted(self.known, key=len, reverse=True):
