@@ -65,3 +65,39 @@ def test_dashiji_day_only_dates_take_the_month_heading(tmp_path: Path, nlp):
     assert [(e.label, e.date) for e in events][:2] == [("防汛工作部署会", date(2021, 7, 1)),
                                                       ("陈立新率队深入东湖街道调研", date(2021, 8, 2))]
     assert events[2].date is None and events[2].date_as_written == "近日"
+
+
+def _parse_text(tmp_path: Path, text: str):
+    p = tmp_path / "page.txt"
+    p.write_text(text, encoding="utf-8")
+    return parse_file(p)
+
+
+def test_page_date_lines_in_their_written_forms(tmp_path: Path):
+    # invented pages
+    body = "\n5月10日，县长赵明远主持召开县政府常务会议，研究部署安全生产工作。\n"
+    for line, want in (("来源：示例县人民政府  发布时间：2022-05-12 09:30", date(2022, 5, 12)),
+                       ("发表日期:2011-5-15 10:32:39", date(2011, 5, 15)),
+                       ("2015/1/23 16:48:24", date(2015, 1, 23))):
+        issue = _parse_text(tmp_path, "示例县召开常务会议\n" + line + body)
+        assert issue.date == want, line
+        assert issue.articles and issue.clean[issue.articles[0].start:].startswith("5月10日")
+    issue = _parse_text(tmp_path, "市人大老干部到示例区参观考察（2010-06-04）\n6月3日，老干部到示例区参观考察。\n")
+    assert issue.date == date(2010, 6, 4)
+
+
+def test_a_first_line_that_is_a_sentence_is_body_not_headline(tmp_path: Path):
+    issue = _parse_text(tmp_path, "本报讯（记者 林小瑶）9月26日，区人大常委会召开第二十二次会议，主任张明主持会议。\n会议听取了报告。\n")
+    assert issue.title is None and issue.clean[issue.articles[0].start:].startswith("本报讯")
+
+
+def test_reporting_units_without_credits_and_bylines(tmp_path: Path):
+    issue = _parse_text(tmp_path, "示例镇观摩项目\n发布时间：2024-11-07\n7月13日，示例镇组织观摩。（供稿：示例县示例镇）\n")
+    assert issue.articles[0].unit == "示例县示例镇"
+    issue = _parse_text(tmp_path, "示例县召开会议\n发布时间：2022-05-12\n5月10日，县长赵明远主持会议。\n（记者 吴晓 王磊 通讯员 郑小军）")
+    assert issue.articles[0].unit is None
+
+
+def test_no_printed_date_takes_the_year_the_text_gives(tmp_path: Path):
+    issue = _parse_text(tmp_path, "◆9月24日，2023年迎国庆“示例杯”篮球赛在县体育馆开赛。\n◆9月25日，县长出席活动。\n")
+    assert issue.date is None and issue.text_year == 2023

@@ -89,7 +89,7 @@ class EventFinder:
         self.attend_re = re.compile(rf"(?:出席|参加|列席)了?(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))")
         self.watch_re = re.compile(rf"(?:收听收看|收看|观看)了?(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))")
         self.visit_re = re.compile(_alt(ev["visit_verbs"]))
-        self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}?(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
+        self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
         self.meetverb_re = re.compile(_alt(ev["meeting_verbs"]))
         self.roles = lex.role_verbs()
         self.speech_re = re.compile(rf"(?:{_alt(ev['speech_acts'])})[：:，,]?")
@@ -212,7 +212,7 @@ class EventFinder:
                 if ev.kind == "Meeting" and not before:
                     meeting = ev
             if len(found) == 2:  # the visit takes the sentence's roles, its meeting who convened it
-                self._roles(text, s0, s1, names, found[0])
+                self._roles(text, s0, s1, names, found[0], skip=(found[1].start, found[1].end))
                 self._roles(text, s0, found[1].end, names, found[1])
                 continue
             target_for_roles = current if found else meeting or current
@@ -310,7 +310,9 @@ class EventFinder:
         # 学习中心组 is a body that meets; 学习贯彻, 传达学习 study what others said
         return bool(re.search(r"传达|学习(?!中心组|型)|精神", head)) or "精神" in after
 
-    def _roles(self, text: str, s0: int, s1: int, names: list[NameMention], ev: EventMention) -> None:
+    def _roles(self, text: str, s0: int, s1: int, names: list[NameMention], ev: EventMention,
+               skip: tuple[int, int] | None = None) -> None:
+        """Who did what at ``ev`` in the sentence [s0, s1); verbs inside ``skip`` belong to another event."""
         in_sent = [n for n in names if s0 <= n.start < s1]
         pronoun = text[s0:s1].lstrip()[:1] in ("他", "她")
         if not in_sent and not pronoun:
@@ -322,6 +324,8 @@ class EventFinder:
             for verb in self.roles[role]:
                 for vm in re.finditer(re.escape(verb), text[s0:s1]):
                     v = s0 + vm.start()
+                    if skip and skip[0] <= v < skip[1]:
+                        continue
                     if text.startswith("精神", v + len(verb)):
                         continue  # 讲话精神: a speech studied, not given here
                     # the subject: the names of the clause group before the verb

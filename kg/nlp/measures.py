@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import _json
+from ..lexicon import _json, load_lexicon
 from ..numbers import CN_CHARS, parse_number
 from .textutil import inside_quotes
 
@@ -61,7 +61,7 @@ class MeasureFinder:
         # 城市环境综合整治提升行动: a campaign named right after a pause or a quoted slogan
         self.campaign_re = re.compile(r"(?<=[，。；：、”])([\u4e00-\u9fff]{2,12}行动)")
         # 十四五, 十五五: the five-year plans
-        self.plan_re = re.compile(r"(?<![\u4e00-\u9fff])十[一二三四五六七八九]五(?=[\u4e00-\u9fff“”，。、]|$)")
+        self.plan_re = re.compile(r"(?<![一二三四五六七八九十百千万第])十[一二三四五六七八九]五(?=[\u4e00-\u9fff“”，。、]|$)")
         self.sections = tuple(m["section_nouns"])
         self.threshold = tuple(m["threshold_followers"])
         self.theme_re = re.compile(r"(?:为|的|之)?[\u4e00-\u9fff]{0,2}?(?:%s)" % "|".join(map(re.escape, m["theme_words"])))
@@ -95,20 +95,25 @@ class MeasureFinder:
             if self.is_initiative(phrase) or (tail or theme) and phrase not in self.not_init:
                 out.setdefault(phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted",
                                                          phrase + tail if tail else None))
+        for m in self.plan_re.finditer(text):
+            out.setdefault(m.group(), InitiativeMention(m.group(), m.start(), m.end(), "number_slogan"))
         for m in self.slogan_re.finditer(text):
+            if any(i.start <= m.start() < i.end for i in out.values()):
+                continue
             phrase = m.group()
             if phrase not in out and not inside_quotes(text, m.start()) and self.is_initiative(phrase) \
                     and not re.search(r"[项条是要位件名家人次届期年月日]", phrase) \
                     and not re.search(r"个(?![一二三四五六七八九十])", phrase):  # 十个一 is a slogan, 三个项目 no
                 out[phrase] = InitiativeMention(phrase, m.start(), m.end(), "number_slogan")
-        for m in self.plan_re.finditer(text):
-            out.setdefault(m.group(), InitiativeMention(m.group(), m.start(), m.end(), "number_slogan"))
+        openers = load_lexicon().verbs | set(_measures()["campaign_openers"])
         for m in self.campaign_re.finditer(text):
-            phrase = m.group(1)
+            phrase, start = m.group(1), m.start(1)
+            while phrase[:2] in openers and len(phrase) > 6:
+                phrase, start = phrase[2:], start + 2  # 推进|城市环境综合整治行动
             if re.search(r"[的把以将用了]|实际|切实", phrase):
                 continue  # 以开好全会的实际行动: a clause, not a campaign's name
             if phrase not in out and not inside_quotes(text, m.start()):
-                out[phrase] = InitiativeMention(phrase, m.start(1), m.end(1), "named_campaign")
+                out[phrase] = InitiativeMention(phrase, start, m.end(1), "named_campaign")
         return sorted(out.values(), key=lambda i: i.start)
 
     # --- quantities -----------------------------------------------------

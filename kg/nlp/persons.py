@@ -19,7 +19,7 @@ NAME_BAD = set("的了是在和与及或等为从把被将就都也还又很更�
 # Where punctuation or 等 closes the name, only function words are barred: 钱能、孙殿镇，
 FUNCTION_CHARS = set("的了是在和与及或等为从把被将就都也还又很更最要会各每该这此对按")
 # a name from outside the surname list, closed by punctuation: 巴特尔，/ 热合曼·吐尔逊、
-UNLISTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}(?=[，。；、,（(\s]|等)|[\u4e00-\u9fff]{3,4}(?=[，。；、,（(]|等[^\u4e00-\u9fff]|等同志)")
+UNLISTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{3,4}(?=[，。；、,（(]|等[^\u4e00-\u9fff]|等同志)")
 CLOSERS = set("，。；、！？,;：:（）() \t\n") | {"等"}
 
 
@@ -100,6 +100,12 @@ class PersonFinder:
         if not m:
             return None
         cand = m.group()
+        if "·" in cand:  # 热合曼·吐尔逊出席: the dot marks a name; what follows it ends it
+            dot = cand.index("·")
+            for end in range(dot + 3, len(cand) + 1):
+                if self.follows_name(text, pos + end):
+                    return cand[:end]
+            return None
         plain = cand.replace("·", "")
         if any(plain[i:i + 2] in self.lex.verbs or plain[i:i + 2] in self.lex.not_names for i in range(len(plain) - 1)):
             return None  # 处理问题: words, not a name
@@ -258,6 +264,11 @@ class PersonFinder:
         belongs to every name of the list before it, titled or not."""
         ends = self.lex.group_label_ends
         titles_by_end = {t.end: t for t in res.titles}
+        starts = {n.start for n in res.names}
+        for m in re.finditer(r"(?<=[，、,])([\u4e00-\u9fff]{2,3})等(?=[\u4e00-\u9fff]{0,10}?(?:%s))" % "|".join(ends), text):
+            if m.start(1) not in starts and self.valid_name(m.group(1), closed=True):
+                res.names.append(NameMention(m.group(1), m.start(1), m.end(1), "bare_list"))  # ，林达等县领导
+        res.names.sort(key=lambda n: n.start)
         for m in re.finditer(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:%s))(?=[\u4e00-\u9fff]{0,2}(?:参加|出席|陪同|列席|参与|一同|一起|分别|深入|到|赴|在|，|。|、|；))" % "|".join(ends), text):
             label, ls = m.group("label"), m.start("label")
             if label in self.lex.rank_kinds and self.lex.rank_kinds[label] == "group" and any(

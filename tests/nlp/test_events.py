@@ -68,3 +68,41 @@ def test_any_meeting_convened_and_organs_are_not_names(finder_lex):
 
 def test_routine_meetings_are_not_events(finder_lex):
     assert events(finder_lex, "成立工作专班，每周召开一次调度会。") == []
+
+
+def test_joint_visit_and_the_meeting_it_convened(finder_lex):
+    text = "区委书记欧阳明，区委副书记、区长陈立新调研蔬菜产业并召开座谈会。"
+    visit, meeting = events(finder_lex, text)
+    assert visit.kind == "StudyVisit" and meeting.label == "座谈会"
+    assert {(r.person, r.role) for r in visit.roles} == {("欧阳明", "Leader"), ("陈立新", "Leader")}
+    assert {(r.person, r.role) for r in meeting.roles} == {("欧阳明", "Chair"), ("陈立新", "Chair")}
+
+
+def test_the_visit_mentioned_again_is_not_a_second_event(finder_lex):
+    text = ("3月7日，区委书记冯建国带领调研组深入示例镇调研。在区长陈立的陪同下，调研组一行先后来到两个村。"
+            "冯建国在调研时指出，要加快进度。")
+    [ev] = events(finder_lex, text)
+    assert {(r.person, r.role) for r in ev.roles} == {("冯建国", "Leader"), ("陈立", "Attendee")}
+    assert ev.statements and ev.statements[0].speaker == "冯建国"  # the leader spoke, and stays the leader
+
+
+def test_attendees_named_after_the_verb_and_on_the_rostrum(finder_lex):
+    text = ("6月29日，示例区召开座谈会。区长蔡文杰主持会议。区领导杨光明、刘春燕在主席台就座。"
+            "出席会议的还有谢振华、邱丽等同志。")
+    [ev] = events(finder_lex, text)
+    assert {("蔡文杰", "Chair"), ("杨光明", "Attendee"), ("刘春燕", "Attendee"), ("谢振华", "Attendee"),
+            ("邱丽", "Attendee")} <= {(r.person, r.role) for r in ev.roles}
+
+
+def test_meetings_held_by_a_study_group_and_meetings_attended(finder_lex):
+    [ev] = events(finder_lex, "8月3日，区委理论学习中心组举行第六次集体学习。区委书记易志强主持。")
+    assert ev.label == "第六次集体学习" and ev.roles[0].role == "Chair"
+    [ev] = events(finder_lex, "■ 县委副书记潘莉出席全县妇女工作会议并讲话。")
+    assert ev.label == "全县妇女工作会议" and ev.roles[0].role == "Attendee"
+
+
+def test_a_meeting_name_keeps_its_quoted_slogan_and_brackets(finder_lex):
+    [ev] = events(finder_lex, "2月8日，示例区召开“讲规矩、守纪律”集中整治动员大会。")
+    assert ev.label == "“讲规矩、守纪律”集中整治动员大会"
+    [ev] = events(finder_lex, "3月5日，县委书记卢刚主持召开县委常委会（扩大）会议。")
+    assert ev.label == "县委常委会（扩大）会议"

@@ -25,3 +25,16 @@ def test_quantities_with_units_and_breakdowns():
 def test_speech_points_and_slogans_are_not_quantities():
     qs = MeasureFinder().quantities("要把握好三个方面，增强“四个意识”，做到“两个维护”，完成12个项目。")
     assert [(q.value, q.unit) for q in qs] == [(12, "个")]
+
+
+def test_slogans_named_by_their_context():
+    found = [i.name for i in MeasureFinder().initiatives(
+        "以“山水名城幸福示例”为主题，保持“严实硬”的作风，通过“访、看、听”方式，围绕“民族文化对治理影响”开展调研，"
+        "以双爱好十个一活动为载体，谋划十五五发展，迎接“两节”，推进城市环境综合整治行动，以开好全会的实际行动作答。")]
+    assert found == ["山水名城幸福示例", "严实硬", "访、看、听", "双爱好十个一", "十五五", "城市环境综合整治行动"]
+
+
+def test_quantities_keep_wan_and_drop_sections_and_vague_counts():
+    qs = {(q.value, q.unit) for q in MeasureFinder().quantities(
+        "日产90万支电池，分为3个板块，几十辆工程车，提供500人以上的就业岗位，分两期开发，5个亿元以上项目。")}
+    assert qs == {(90.0, "万支"), (500.0, "人"), (2.0, "期"), (5.0, "个")}  # 5个 projects, not the 亿元 threshold

@@ -27,3 +27,20 @@ def test_provinces_and_cities_without_a_suffix(finder_lex):
 def test_posts_and_verbs_do_not_make_organizations(finder_lex):
     found = orgs(finder_lex, "区住建局副局长林志明到街道督导。4月26日，街道举办文艺汇演，文化站承办。")
     assert found == ["区住建局"]  # a bare 文化站 is a kind of unit, not a name
+
+
+def test_a_predicate_ends_a_name_on_its_left(finder_lex):
+    found = orgs(finder_lex, "项目地处义宁镇，充分发挥人民政协作用，被河北省人民政府授予称号。")
+    assert "义宁镇" in found and "河北省人民政府" in found
+    assert not any(o.startswith(("地处", "充分", "发挥")) for o in found)
+
+
+def test_zones_facilities_and_classes_of_units_are_not_organizations(finder_lex):
+    found = orgs(finder_lex, "建设高新区和工业聚集区，新建运输中心、垃圾中转站，相关局委和部分区人大代表参加。"
+                             "县融媒体中心、青石村水库事务中心报道。")
+    assert found == ["县融媒体中心", "青石村水库事务中心"]
+
+
+def test_a_county_named_without_its_suffix_and_national_organs(finder_lex):
+    found = orgs(finder_lex, "示例县召开大会。感受示例变化，建设美丽示例。贯彻党中央国务院决策。示例县长出席。")
+    assert found.count("示例") == 2 and "党中央" in found and "国务院" in found

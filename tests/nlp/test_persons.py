@@ -50,3 +50,37 @@ def test_common_words_after_a_title_are_not_names(finder_lex):
 def test_bare_list_closed_by_tongzhi(finder_lex):
     names, _ = find(finder_lex, "会议表彰了王海涛、李红梅同志。")
     assert names == ["王海涛", "李红梅"]
+
+
+def test_a_trailing_label_after_deng_covers_titled_and_bare_names(finder_lex):
+    _, titles = find(finder_lex, "县委书记王金明，县长施仲文，林达等县领导参加。周一、吴二等常委及委员发言。")
+    assert {("王金明", "县领导"), ("施仲文", "县领导"), ("林达", "县领导")} <= set(titles)
+    assert ("周一", "常委及委员") in titles and ("吴二", "常委及委员") in titles
+
+
+def test_byline_ranks_stand_alone_and_photographers_are_persons(finder_lex):
+    names, titles = find(finder_lex, "本报讯（记者 林小瑶）示例区召开会议。\n作者：吕文\n张强 摄")
+    assert {"林小瑶", "吕文", "张强"} <= set(names)
+    assert ("林小瑶", "记者") in titles and ("吕文", "作者") in titles
+    assert not any(p == "张强" for p, _ in titles)
+
+
+def test_names_closed_by_punctuation_may_hold_place_characters(finder_lex):
+    names, _ = find(finder_lex, "区长孙殿镇，区人大常委会主任迟本用，副区长钱能、王立出席。")
+    assert {"孙殿镇", "迟本用", "钱能", "王立"} <= set(names)
+
+
+def test_he_joins_two_mentions_not_one_title(finder_lex):
+    _, titles = find(finder_lex, "示例镇党委书记杨帆和新河街道党工委书记许文汇报。区长陈立和王志强、刘芳等区领导参加。")
+    assert ("许文", "新河街道党工委书记") in titles
+    assert ("王志强", "区领导") in titles and ("刘芳", "区领导") in titles
+
+
+def test_a_verb_closes_a_name_and_a_bracket_inside_a_sentence_is_no_byline(finder_lex):
+    names, _ = find(finder_lex, "街道办事处主任郭亮传达了会议精神。调研鲁渝（寿光）蔬菜产业。")
+    assert names == ["郭亮"]
+
+
+def test_names_outside_the_surname_list_and_before_tongzhi(finder_lex):
+    names, _ = find(finder_lex, "旗委书记巴特尔，自治区副主席热合曼·吐尔逊出席。会议由王伟同志主持。区长信箱开通。")
+    assert names == ["巴特尔", "热合曼·吐尔逊", "王伟"]
