@@ -196,7 +196,11 @@ class PersonFinder:
             name = self.name_at(text, npos, after_title=self.lex.rank_kinds.get(rank) not in ("descriptor", "byline"))
             if name and not (rank in ("委员", "常委") and text.startswith("会", re_)):
                 person = add_name(name, npos, "title_before_name")
-                ts = rs if byline else self.extend_left(text, rs)  # 本报讯（记者 林瑶）: the title is 记者
+                ts = self._byline_start(text, rs) if byline else self.extend_left(text, rs)
+                if self.lex.rank_kinds.get(rank) == "group":
+                    cm = re.search(r"([\u4e00-\u9fff]{0,4}[市县区省])[及、和]$", text[max(0, ts - 6):ts])
+                    if cm:
+                        ts -= len(cm.group())  # 苏州市及区领导: a compound label stays whole
                 add_title(person, ts, re_, "title_before_name")
                 # chained titles: 区委副书记、区长耿勇军
                 cur = ts
@@ -255,6 +259,16 @@ class PersonFinder:
         self._trailing_labels(text, res)
         return res
 
+    @staticmethod
+    def _byline_start(text: str, rank_start: int) -> int:
+        """临沭融媒记者 keeps its outlet; 本报讯（记者, 本报记者 do not."""
+        a = rank_start
+        while a > 0 and is_cjk(text[a - 1]) and text[a - 1] != "讯" and rank_start - a < 8:
+            a -= 1
+        if text.startswith(("本报", "本台", "本网", "本刊"), a):
+            a = rank_start
+        return a
+
     def _byline_rank_at(self, text: str, pos: int) -> bool:
         rank = starts_with_any(text, pos, self.ranks)
         return bool(rank and self.lex.rank_kinds.get(rank) == "byline")
@@ -269,8 +283,18 @@ class PersonFinder:
             if m.start(1) not in starts and self.valid_name(m.group(1), closed=True):
                 res.names.append(NameMention(m.group(1), m.start(1), m.end(1), "bare_list"))  # ，林达等县领导
         res.names.sort(key=lambda n: n.start)
-        for m in re.finditer(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:%s))(?=[\u4e00-\u9fff]{0,2}(?:参加|出席|陪同|列席|参与|一同|一起|分别|深入|到|赴|在|，|。|、|；))" % "|".join(ends), text):
-            label, ls = m.group("label"), m.start("label")
+        for m in re.finditer(r"等(?=[\u4e00-\u9fff])", text):
+            # the longest label that ends in a group word and is followed by a predicate or a pause
+            label = None
+            for end in range(min(len(text), m.end() + 12), m.end() + 1, -1):
+                cand = text[m.end():end]
+                if cand.endswith(ends) and (end >= len(text) or text[end] in CLAUSE_PUNCT or self.follows_name(text, end)
+                                            or text[end:end + 2] in ("分别", "一同", "一起", "先后", "共同", "紧扣")):
+                    label = cand
+                    break
+            if label is None or not all(is_cjk(c) for c in label):
+                continue
+            ls = m.end()
             if label in self.lex.rank_kinds and self.lex.rank_kinds[label] == "group" and any(
                     t.start == ls and t.rule == "trailing_group_label" for t in res.titles):
                 continue  # the bare-list rule has given it already
@@ -298,7 +322,7 @@ class PersonFinder:
             organ, rank = self.split_title(label)
             for n in members:
                 if (n.name, label) not in have:
-                    res.titles.append(TitleMention(n.name, label, rank, organ, ls, m.end("label"), "trailing_group_label", n.start))
+                    res.titles.append(TitleMention(n.name, label, rank, organ, ls, ls + len(label), "trailing_group_label", n.start))
 
     def _photographers(self, text: str, add_name) -> None:
         """王立摄, （张平 摄）: the one who took the picture is a person, with no title."""
