@@ -15,7 +15,7 @@ from .types import (Event, Evidence, Facts, Initiative, Issue, Organization, Par
 CONFIDENCE = {  # how far each rule is trusted; tuned on the user's sample, not on dev texts
     "title_before_name": 0.95, "chained_title": 0.9, "plural_title": 0.85, "name_list": 0.85,
     "name_before_title": 0.8, "bare_list": 0.75, "trailing_group_label": 0.8, "known_name": 0.85,
-    "byline": 0.7, "masthead": 1.0, "org_suffix": 0.75, "event_meeting": 0.85, "event_studyvisit": 0.75,
+    "byline": 0.7, "tagged_name": 0.6, "masthead": 1.0, "org_suffix": 0.75, "event_meeting": 0.85, "event_studyvisit": 0.75,
     "event_activity": 0.7, "role_chair": 0.9, "role_leader": 0.8, "role_attendee": 0.8,
     "role_speaker": 0.75, "statement": 0.8, "quoted": 0.8, "number_slogan": 0.75,
     "named_campaign": 0.65, "number_unit": 0.8, "reporting_unit": 0.95, "distribution": 0.9,

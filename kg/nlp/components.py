@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
 from .events import EventFinder
+from .nametagger import NameCandidate, tag_names
 from .measures import MeasureFinder
 from .organizations import OrgFinder
 from .persons import NameMention, PersonFinder
@@ -61,7 +62,8 @@ class PersonComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         finder = PersonFinder(load_lexicon(), self.known)
-        res = finder.find(doc.text)
+        tagged = [NameCandidate(s.text, s.start_char, s.end_char) for s in doc.spans.get("name_candidates", [])]
+        res = finder.find(doc.text, tagged)
         persons, titles = [], []
         for n in res.names:
             s = _span(doc, n.start, n.end, "PERSON", person=n.name, rule=n.rule)
@@ -76,7 +78,15 @@ class PersonComponent:
         return doc
 
 
-@Language.factory("dkg_persons", assigns=["doc.spans"], default_config={"known_names": []})
+@Language.component("dkg_name_tagger", assigns=["doc.spans"])
+def dkg_name_tagger(doc: Doc) -> Doc:
+    """Candidates for person names from jieba's statistical tagger (``doc.spans["name_candidates"]``)."""
+    doc.spans["name_candidates"] = [s for c in tag_names(doc.text)
+                                    if (s := doc.char_span(c.start, c.end, label="NAME_CANDIDATE")) is not None]
+    return doc
+
+
+@Language.factory("dkg_persons", requires=["doc.spans"], assigns=["doc.spans"], default_config={"known_names": []})
 def make_persons(nlp: Language, name: str, known_names: list[str]) -> PersonComponent:
     return PersonComponent(known_names)
 

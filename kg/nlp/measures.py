@@ -15,7 +15,7 @@ from ..lexicon import _json, load_lexicon
 from ..numbers import CN_CHARS, parse_number
 from .textutil import inside_quotes
 
-QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
+QUOTE_RE = re.compile(r"[“\"‘「『]([^“”\"‘’「」『』\n]{2,40})[”\"’」』]")
 
 
 @dataclass

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from ..lexicon import Lexicon
+from .nametagger import NameCandidate
 from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, starts_with_any, trim_start
 
 TITLE_MAX = 30
@@ -171,7 +173,8 @@ class PersonFinder:
         return False
 
     # --- main -----------------------------------------------------------
-    def find(self, text: str) -> PersonResult:
+    def find(self, text: str, tagged: Iterable[NameCandidate] = ()) -> PersonResult:
+        """Names and titles in ``text``; ``tagged``: a statistical tagger's candidates."""
         res = PersonResult()
         taken: dict[int, NameMention] = {}
 
@@ -254,10 +257,28 @@ class PersonFinder:
                     continue
                 if self.follows_name(text, m.end()) and (s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))):
                     add_name(k, s, "known_name")
+        self._tagged(text, tagged, taken, add_name)
         self._surname_titles(text, taken, res)
         res.names = sorted(taken.values(), key=lambda n: n.start)
         self._trailing_labels(text, res)
         return res
+
+    def _tagged(self, text: str, tagged: Iterable[NameCandidate], taken: dict[int, NameMention], add_name) -> None:
+        """The tagger's name where the text reads like a person's on both sides:
+        a pause, a conjunction, a title or a stop word before; a predicate after,
+        at every place it is written. Places it mistakes for names (沙桥镇, 鲁渝
+        蔬菜) are written with a place ending or used as a modifier somewhere."""
+        for c in tagged:
+            name, a, b = c.name, c.start, c.end
+            if not (2 <= len(name) <= 3 and self.valid_name(name, closed=True)) or a in taken or name in self.lex.verbs \
+                    or any(n.start <= a < n.end for n in taken.values()):
+                continue
+            if re.search(re.escape(name) + "[镇乡村县区市旗省州街路]", text) or name[-1] in "镇乡村":
+                continue
+            left = a == 0 or text[a - 1] in CLAUSE_PUNCT or text[a - 1] in self.lex.conjunctions \
+                or bool(ends_with_any(text, a, self.ranks)) or bool(ends_with_any(text, a, self.lex.left_stops))
+            if left and all(self.follows_name(text, m.end()) for m in re.finditer(re.escape(name), text)):
+                add_name(name, a, "tagged_name")
 
     @staticmethod
     def _byline_start(text: str, rank_start: int) -> int:

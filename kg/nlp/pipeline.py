@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the components)
 
-PIPES = ("dkg_sentences", "dkg_persons", "dkg_organizations", "dkg_events", "dkg_measures")
+PIPES = ("dkg_sentences", "dkg_name_tagger", "dkg_persons", "dkg_organizations", "dkg_events", "dkg_measures")
 
 
 def build_pipeline(known_names: Iterable[str] = ()) -> Language:

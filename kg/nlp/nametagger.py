@@ -1,0 +1,63 @@
+"""Person-name candidates from a statistical tagger: jieba's part-of-speech HMM.
+
+The rules in :mod:`kg.nlp.persons` find a name by the words around it (a title,
+a list, a byline, a verb that follows). Names in other company slip past them;
+jieba's tagger reads the characters themselves and tags likely names ``nr``.
+Its guesses are only candidates: :class:`~kg.nlp.persons.PersonFinder` keeps
+one where the text around it still reads like a person's.
+
+jieba segments with ``kg/lexicons/jieba_names.dict``, the common third of its
+own dictionary (see ``scripts/derive_lexicons.py``): the same names, loaded in
+about 0.15 s instead of 0.85 s. Deterministic, offline, nothing downloaded.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import LexiconError
+
+DICT_NAME = "jieba_names.dict"
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    name: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    path = resources.files("kg.lexicons").joinpath(DICT_NAME)
+    if not path.is_file():
+        raise LexiconError(f"lexicon file {DICT_NAME} is missing; run scripts/derive_lexicons.py")
+    # posseg builds its default tagger from jieba.dt when first imported: give it the
+    # small dictionary first, or it reads all 349,046 words of the full one
+    jieba.dt = jieba.Tokenizer(dictionary=str(path))
+    from jieba import posseg
+
+    posseg.dt.initialize()
+    return posseg.dt
+
+
+def tag_names(text: str) -> list[NameCandidate]:
+    """Every stretch of ``text`` the tagger reads as a person's name, with its offsets."""
+    out: list[NameCandidate] = []
+    pos = 0
+    for pair in _tagger().cut(text):
+        word, flag = pair.word, pair.flag
+        start = text.find(word, pos)
+        if start < 0:
+            continue
+        pos = start + len(word)
+        if flag in NAME_TAGS:
+            out.append(NameCandidate(word, start, pos))
+    return out
