@@ -257,13 +257,14 @@ class PersonFinder:
                     continue
                 if self.follows_name(text, m.end()) and (s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))):
                     add_name(k, s, "known_name")
-        self._tagged(text, tagged, taken, add_name)
+        self._tagged(text, tagged, taken, add_name, add_title)
         self._surname_titles(text, taken, res)
         res.names = sorted(taken.values(), key=lambda n: n.start)
         self._trailing_labels(text, res)
         return res
 
-    def _tagged(self, text: str, tagged: Iterable[NameCandidate], taken: dict[int, NameMention], add_name) -> None:
+    def _tagged(self, text: str, tagged: Iterable[NameCandidate], taken: dict[int, NameMention], add_name,
+                add_title) -> None:
         """The tagger's name where the text reads like a person's on both sides:
         a pause, a conjunction, a title or a stop word before; a predicate after,
         at every place it is written. Places it mistakes for names (沙桥镇, 鲁渝
@@ -278,7 +279,10 @@ class PersonFinder:
             left = a == 0 or text[a - 1] in CLAUSE_PUNCT or text[a - 1] in self.lex.conjunctions \
                 or bool(ends_with_any(text, a, self.ranks)) or bool(ends_with_any(text, a, self.lex.left_stops))
             if left and all(self.follows_name(text, m.end()) for m in re.finditer(re.escape(name), text)):
-                add_name(name, a, "tagged_name")
+                person = add_name(name, a, "tagged_name")
+                rank = ends_with_any(text, a, self.ranks)
+                if rank:  # 州纪委副书记|赵宗喜: the title before the tagged name is his
+                    add_title(person, self.extend_left(text, a - len(rank)), a, "title_before_name")
 
     @staticmethod
     def _byline_start(text: str, rank_start: int) -> int:
