@@ -35,12 +35,26 @@ class _Article:
         return Evidence(self.issue.text[s_a:s_b].strip(), s_a, s_b, a, b, rule, CONFIDENCE.get(rule, 0.5))
 
 
+def issue_places(text: str) -> tuple[str, ...]:
+    """The districts and counties of the gazetteer that an issue names in full anywhere."""
+    names = load_lexicon().places.names
+    found = set()
+    for m in re.finditer(r"[区县市旗]", text):
+        found |= {text[m.end() - n:m.end()] for n in range(3, 7) if text[m.end() - n:m.end()] in names}
+    return tuple(sorted(found))
+
+
 def extract(issue: Issue, nlp: Language) -> Facts:
     """Run the pipeline over each article of ``issue`` and collect its facts."""
     facts = Facts()
-    texts = [issue.clean[a.start:a.end] for a in issue.articles]
+    places = issue_places(issue.clean)
+    docs = []
+    for a in issue.articles:
+        doc = nlp.make_doc(issue.clean[a.start:a.end])
+        doc.user_data["places"] = places  # the issue's own districts, for short forms (美丽上街)
+        docs.append(doc)
     dates = DateResolver(issue.clean, issue.date, issue.text_year)
-    for art, doc in zip(issue.articles, nlp.pipe(texts)):
+    for art, doc in zip(issue.articles, nlp.pipe(docs)):
         _collect(_Article(issue, doc, art.start, dates), art.index, facts)
     _tail(issue, facts)
     return facts

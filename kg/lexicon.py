@@ -49,6 +49,37 @@ def _alternation(words: list[str]) -> str:
 
 
 @dataclass(frozen=True)
+class Places:
+    """China's provinces, cities and counties (``places.tsv``, from JioNLP's gazetteer)."""
+
+    bare: tuple[str, ...]  # short forms of provinces and cities that stand for the place (上海, 衡阳), longest first
+    county_short: dict[str, str]  # short form of a county or district -> its full name (临沭 -> 临沭县)
+    names: frozenset[str]  # every full name and every short form that is not a common word
+    parent: dict[str, str]  # full name -> the full name of the unit above it
+
+
+def _places() -> Places:
+    bare, names, parent, county_short = set(), set(), {}, {}
+    for line in _read("places.tsv").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        level, full, short, up, *flag = line.split("\t")
+        if full.endswith(("高新区", "开发区", "示范区", "产业园", "工业园", "新区")):
+            continue  # zones the gazetteer lists beside the counties
+        common = bool(flag and flag[0] == "word")
+        names.add(full)
+        if up and up != full:
+            parent.setdefault(full, up)
+        if not common and len(short) >= 2:
+            names.add(short)
+            if level in ("0", "1"):
+                bare.add(short)
+            elif short != full:
+                county_short.setdefault(short, full)
+    return Places(bare=tuple(_longest_first(list(bare))), county_short=county_short, names=frozenset(names), parent=parent)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     surnames_single: frozenset[str]
     surnames_compound: frozenset[str]
@@ -74,7 +105,7 @@ class Lexicon:
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
     not_names: frozenset[str]
-    bare_places: tuple[str, ...]
+    places: Places
     zone_cores: tuple[str, ...]
     need_territory: tuple[str, ...]
     national_organs: tuple[str, ...]
@@ -141,7 +172,7 @@ def load_lexicon() -> Lexicon:
         not_org_substrings=tuple(words.get("not_org_substrings", [])),
         not_org_endings=tuple(words.get("not_org_endings", [])),
         not_names=frozenset(words.get("not_names", [])),
-        bare_places=tuple(_longest_first(orgs.get("bare_places", []))),
+        places=_places(),
         zone_cores=tuple(_need(orgs, "zone_cores", "organizations.json")),
         need_territory=tuple(_need(orgs, "need_territory", "organizations.json")),
         national_organs=tuple(_longest_first(_need(orgs, "national_organs", "organizations.json"))),

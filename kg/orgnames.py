@@ -18,9 +18,23 @@ def _short_to_full() -> dict[str, str]:
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
+def drop_parents(name: str) -> str:
+    """张家口沽源县 is 沽源县: a place written after the city or province above it."""
+    from .lexicon import load_lexicon
+    places = load_lexicon().places
+    for cut in range(2, len(name) - 1):
+        head, tail = name[:cut], name[cut:]
+        up = places.parent.get(tail)
+        while up:
+            if head in (up, up[:-1], up.removesuffix("自治区").removesuffix("省").removesuffix("市")):
+                return tail
+            up = places.parent.get(up) if places.parent.get(up) != up else None
+    return name
+
+
 def org_key(name: str, district: str | None) -> str:
     """The canonical key of an organization name within a district."""
-    core = name.strip()
+    core = drop_parents(name.strip())
     level = ""
     if district and core.startswith(district):
         level, core = district, core[len(district):]

@@ -5,6 +5,11 @@ NAME_DICT_MIN_FREQ times, in jieba's own format. The name tagger
 (:mod:`kg.nlp.nametagger`) segments with it: a third of the words keep the
 segmentation around person names and load in a tenth of the time.
 
+``kg/lexicons/places.tsv``: China's provinces, prefecture-level cities and
+counties with their short forms and parents, from the gazetteer that JioNLP
+maintains (``jionlp/dictionary/china_location.zip``, Apache-2.0): pass
+``--jionlp PATH`` (an installed jionlp package folder or its wheel).
+
 ``kg/lexicons/verbs.txt``:
 The organization matcher extends a name leftwards from its ending (局, 委,
 中心…); a predicate verb to the left (发挥, 地处, 莅临, 克服) ends the name. The
@@ -19,8 +24,11 @@ Run it again when jieba's dictionary changes:
 """
 from __future__ import annotations
 
+import argparse
+import io
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 MIN_FREQ = 300
@@ -37,7 +45,47 @@ ROOT = Path(__file__).resolve().parent.parent
 LEX = ROOT / "kg" / "lexicons"
 
 
+def derive_places(jionlp: Path) -> None:
+    """Levels 0–2 of JioNLP's location tree: province, city, county (towns and villages left out)."""
+    member = "jionlp/dictionary/china_location.zip"
+    if jionlp.is_dir():
+        outer = (jionlp / "dictionary" / "china_location.zip").read_bytes()
+    else:
+        with zipfile.ZipFile(jionlp) as wheel:
+            outer = wheel.read(member)
+    with zipfile.ZipFile(io.BytesIO(outer)) as inner:
+        text = inner.read("china_location.txt").decode("utf-8")
+    import jieba
+    tags = {}
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, freq, tag = line.split()
+        tags[word] = (int(freq), tag)
+    rows, stack = [], ["", "", ""]
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth > 2 or not line.strip():
+            continue
+        parts = line.strip().split("\t")
+        stack[depth] = parts[0]
+        short = (parts[2] if len(parts) > 2 else parts[0]).split("/")[0]
+        if "直辖" in short:
+            short = parts[0]
+        # a short form that is also a common word (来宾, 和平) is flagged: it names a place only beside a suffix
+        freq, tag = tags.get(short, (0, "ns"))
+        word = "word" if not tag.startswith("ns") and freq >= 100 else ""
+        rows.append(f"{depth}\t{parts[0]}\t{short}\t{stack[depth - 1] if depth else ''}\t{word}")
+    header = ("# level (0 province, 1 city, 2 county)\tname\tshort form\tparent\tword if the short form is a common word. From JioNLP's china_location "
+              "(Apache-2.0), derived by scripts/derive_lexicons.py\n")
+    (LEX / "places.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{len(rows)} places written to {LEX / 'places.tsv'}", file=sys.stderr)
+
+
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--jionlp", type=Path, help="jionlp package folder or wheel, for places.tsv")
+    args = ap.parse_args()
+    if args.jionlp:
+        derive_places(args.jionlp)
     import jieba  # only for its dictionary file
 
     dict_path = Path(jieba.__file__).parent / "dict.txt"

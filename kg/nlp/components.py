@@ -96,7 +96,7 @@ def make_organizations(nlp: Language, name: str):
     finder = OrgFinder(load_lexicon())
 
     def organizations(doc: Doc) -> Doc:
-        doc.spans["orgs"] = [s for o in finder.find(doc.text)
+        doc.spans["orgs"] = [s for o in finder.find(doc.text, doc.user_data.get("places", ()))
                              if (s := _span(doc, o.start, o.end, "ORG", kind=o.kind, rule="org_suffix")) is not None]
         return doc
     return organizations

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..lexicon import Lexicon
 from .textutil import after_date, ends_with_any, inside_quotes, is_cjk, trim_start
 
 ORG_MAX = 24
 TERRITORIAL = {"街道", "镇", "乡", "社区", "村", "区", "县", "市", "旗", "省", "盟", "州", "自治区", "自治县", "街道办事处"}
+
+
+def _longest(words: Iterable[str]) -> list[str]:
+    return sorted(words, key=lambda w: (-len(w), w))
 
 
 @dataclass
@@ -29,6 +34,12 @@ class OrgFinder:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.suffix_re = re.compile("|".join(re.escape(s) for s in lex.org_suffixes))
+        self.bare_re = re.compile("|".join(map(re.escape, lex.places.bare)))
+        self.place_openers = ("美丽", "现代化", "大美", "魅力", "幸福", "建设", "到", "赴", "来到", "在", "走进", "感受")
+        self.county_re = re.compile("|".join(map(re.escape, _longest(lex.places.county_short))))
+        ev = lex.events
+        # what may follow a place named alone: 到吴江调研, 感受长子变化
+        self.after_place = set(ev["visit_verbs"]) | set(ev["meeting_verbs"]) | {"变化", "特色", "发展", "人民", "经济", "大地", "城乡", "全域"}
 
     def valid(self, name: str, suffix: str) -> bool:
         lex = self.lex
@@ -76,9 +87,9 @@ class OrgFinder:
         return prev if self.valid(text[start:pos], prev) else None
 
     def _bare_places(self, text: str) -> list[OrgMention]:
-        """考察上海, 赴杭州: a province or large city named without 省/市."""
+        """考察上海, 赴衡阳: a province or city of the gazetteer named without 省/市."""
         out = []
-        for m in re.finditer("|".join(self.lex.bare_places), text):
+        for m in self.bare_re.finditer(text):
             a, b = m.span()
             before_ok = a == 0 or not is_cjk(text[a - 1]) or ends_with_any(text, a, self.lex.left_stops) \
                 or text[a - 1] in "和与及、" or ends_with_any(text, a, ("考察", "来自", "前往", "赶赴", "走进"))
@@ -89,12 +100,16 @@ class OrgFinder:
                 out.append(OrgMention(m.group(), "行政区", a, b))
         return out
 
-    def _short_places(self, text: str, found: list[OrgMention]) -> list[OrgMention]:
-        """美丽上街, 感受长子变化, 到吴江调研: a district or county of this text named
-        without its 区/县/市, standing as a word of its own."""
+    def _short_places(self, text: str, found: list[OrgMention], places: Iterable[str] = ()) -> list[OrgMention]:
+        """美丽上街, 感受长子变化, 到吴江调研: a district or county of this text (or of
+        ``places``, the issue's own) named without its 区/县/市, standing as a word of its own.
+        A county of the gazetteer that the issue never names in full needs a clearer
+        setting: 现代化临沭, 在开州证明."""
         out = []
-        cores = {o.name[:-1] for o in found if o.name[-1:] in "区县市旗" and o.kind == "行政区"
-                 and 2 <= len(o.name) - 1 <= 4 and o.name[0] not in "区县市旗省"}
+        own = {o.name[:-1] for o in found if o.name[-1:] in "区县市旗" and o.kind == "行政区"
+               and 2 <= len(o.name) - 1 <= 4 and o.name[0] not in "区县市旗省"}
+        own |= {p[:-1] for p in places if p[-1:] in "区县市旗" and 2 <= len(p) - 1 <= 4}
+        cores = own | {m.group() for m in self.county_re.finditer(text)}
         for core in sorted(cores, key=len, reverse=True):
             for m in re.finditer(re.escape(core), text):
                 a, b = m.span()
@@ -103,15 +118,20 @@ class OrgFinder:
                     continue  # 吴江区, 上街道路: part of a longer name
                 if any(o.start <= a < o.end for o in found) or inside_quotes(text, a):
                     continue
-                before = a == 0 or not is_cjk(text[a - 1]) or ends_with_any(text, a, self.lex.left_stops) \
-                    or text[a - 2:a] in self.lex.verbs or text[a - 1] in "到赴在和与及、化丽"
                 after = not nxt or not is_cjk(nxt) or text.startswith(("的", "等", "和", "与", "及"), b) \
-                    or text[b:b + 2] in self.lex.verbs or text[b:b + 2] in ("变化", "特色", "发展", "人民", "经济")
+                    or text[b:b + 2] in self.lex.verbs or text[b:b + 2] in self.after_place
+                if core in own:
+                    before = a == 0 or not is_cjk(text[a - 1]) or ends_with_any(text, a, self.lex.left_stops) \
+                        or text[a - 2:a] in self.lex.verbs or text[a - 1] in "到赴在和与及、化丽"
+                else:
+                    before = bool(ends_with_any(text, a, self.place_openers))
+                    after = after and (is_cjk(nxt) or text[a - 1] in "化丽美")
                 if before and after:
                     out.append(OrgMention(core, "行政区", a, b))
         return out
 
-    def find(self, text: str) -> list[OrgMention]:
+    def find(self, text: str, places: Iterable[str] = ()) -> list[OrgMention]:
+        """Organizations in ``text``; ``places``: the districts and counties the whole issue names."""
         found: list[OrgMention] = []
         pos = 0
         while True:
@@ -140,7 +160,7 @@ class OrgFinder:
         found += self._bare_places(text)
         found += [OrgMention(m.group(), "党委", m.start(), m.end())
                   for m in re.finditer("|".join(self.lex.national_organs), text)]
-        found += self._short_places(text, found)
+        found += self._short_places(text, found, places)
         # keep the widest reading of each stretch of text
         found.sort(key=lambda o: (o.start, -(o.end - o.start)))
         out: list[OrgMention] = []

@@ -274,7 +274,8 @@ class PersonFinder:
             if not (2 <= len(name) <= 3 and self.valid_name(name, closed=True)) or a in taken or name in self.lex.verbs \
                     or any(n.start <= a < n.end for n in taken.values()):
                 continue
-            if re.search(re.escape(name) + "[镇乡村县区市旗省州街路]", text) or name[-1] in "镇乡村":
+            if re.search(re.escape(name) + "[镇乡村县区市旗省州街路]", text) or name[-1] in "镇乡村" \
+                    or name in self.lex.places.names:  # 云霄、东山: counties, not persons
                 continue
             left = a == 0 or text[a - 1] in CLAUSE_PUNCT or text[a - 1] in self.lex.conjunctions \
                 or bool(ends_with_any(text, a, self.ranks)) or bool(ends_with_any(text, a, self.lex.left_stops))
@@ -406,7 +407,7 @@ class PersonFinder:
                 continue
             items, pos = [], start
             for part in parts:
-                if not self.valid_name(part, closed=True) and part not in self.known:
+                if not self.valid_name(part, closed=True) and part not in self.known or part in self.lex.places.names:
                     break
                 items.append((part, pos))
                 pos += len(part) + 1
