@@ -68,6 +68,8 @@ class OrgFinder:
                 break
             if ends_with_any(text, a, lex.left_stops) or after_date(text, a) or text[a - 2:a] in lex.verbs:
                 break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name
+            if text[a - 2:a] == "代表" and (text[a] in "区县市省" or self.place_at(text, a)):
+                break  # 代表|张家口市委, but 区人大常委会代表资格审查委员会 stays whole
             if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)
                                            or text[a - 2:a - 1] == "会" or lex.name_ends_at(text, a - 1)):
                 break  # 区委和|区政府, 全会和|省纪委: two names, not one
@@ -77,6 +79,11 @@ class OrgFinder:
                 break  # 中兴街道|中兴社区, 区委|区政府: two organizations side by side
             a -= 1
         return trim_start(text, a, start, lex.conjunctions)  # 改造和|浙江大学
+
+    def place_at(self, text: str, pos: int) -> bool:
+        """A province, city or county of the gazetteer is written from ``pos`` on."""
+        names = self.lex.places.names
+        return any(text[pos:pos + n] in names for n in range(2, 7))
 
     def _org_ending_at(self, text: str, pos: int) -> str | None:
         """The suffix of a whole organization (not a bare 区 or 市 prefix) ending at ``pos``."""

@@ -44,3 +44,21 @@ def test_zones_facilities_and_classes_of_units_are_not_organizations(finder_lex)
 def test_a_county_named_without_its_suffix_and_national_organs(finder_lex):
     found = orgs(finder_lex, "示例县召开大会。感受示例变化，建设美丽示例。贯彻党中央国务院决策。示例县长出席。")
     assert found.count("示例") == 2 and "党中央" in found and "国务院" in found
+
+
+def test_the_gazetteer_names_places_without_their_suffix(finder_lex):
+    # 临沭 is a county of the gazetteer; 东山再起 is a phrase, not a place
+    found = orgs(finder_lex, "建设现代化临沭，东山再起。代表张家口市委讲话。区人大常委会代表资格审查委员会报告。")
+    assert "临沭" in found and "东山" not in found
+    assert "张家口市委" in found and "区人大常委会代表资格审查委员会" in found
+
+
+def test_a_county_after_its_city_is_the_same_unit():
+    from kg.orgnames import drop_parents
+    assert drop_parents("张家口沽源县") == "沽源县" == drop_parents("河北省沽源县")
+    assert drop_parents("陇县东南镇") == "陇县东南镇"
+
+
+def test_the_districts_an_issue_names_in_full():
+    from kg.facts import issue_places
+    assert issue_places("中共上街区委办公室印发。郑州市召开会议。") == ("上街区", "郑州市")
