@@ -92,6 +92,8 @@ class EventFinder:
         self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
         self.meetverb_re = re.compile(_alt(ev["meeting_verbs"]))
         self.roles = lex.role_verbs()
+        # 陈红、赵刚参加视察: a verb of joining before the visit word joins the visit already told
+        self.joining = tuple(self.roles["Attendee"]) + tuple(self.roles["Chair"])
         self.speech_re = re.compile(rf"(?:{_alt(ev['speech_acts'])})[：:，,]?")
         self.undated = tuple(ev.get("undated_words", []))
         self.before = tuple(ev.get("before_words", []))
@@ -270,7 +272,7 @@ class EventFinder:
         for regex, kind in ((self.visit_re, "StudyVisit"), (self.activity_re, "Activity"), (self.meetverb_re, "Meeting")):
             for m in regex.finditer(scan):
                 named = bool(m.groupdict().get("name"))
-                if not named and re.search(r"(?:参加|陪同|出席|一同|随同|列席|主持)$", scan[:m.start()]):
+                if not named and scan[:m.start()].endswith(self.joining):
                     return None  # 陈红、赵刚参加视察, 周立群主持签约仪式: roles at the event already reported
                 if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
                     continue
@@ -395,7 +397,13 @@ class EventFinder:
         if content:
             ev.statements.append(StatementMention(speaker, verb, content, start, s1))
 
-    @staticmethod
-    def _list_continues(text: str, a: int, names: list[NameMention]) -> bool:
-        """A comma inside a list of officials (…副主席X、Y，秘书长Z等参加) does not end the subject."""
-        return any(n.start >= a and n.start - a <= 20 for n in names) and any(n.end <= a - 1 and a - 1 - n.end <= 1 for n in names)
+    def _list_continues(self, text: str, a: int, names: list[NameMention]) -> bool:
+        """A comma inside a list of officials (…副主席X、Y，秘书长Z等参加) does not end the subject:
+        a name closes the clause before it and the next clause is titles, then a name."""
+        if not any(n.end <= a - 1 and a - 1 - n.end <= 1 for n in names):
+            return False
+        nxt = next((n for n in names if n.start >= a), None)
+        if nxt is None or nxt.start - a > 32:
+            return False
+        gap = text[a:nxt.start]
+        return not any(gap[i:i + 2] in self.lex.verbs for i in range(len(gap) - 1)) and "，" not in gap

@@ -129,6 +129,8 @@ class PersonFinder:
             cand = text[a:end]
             if not self.valid_name(cand) and cand not in self.known:
                 continue
+            if any(text.endswith(o, 0, end) and len(o) > length for o in self.lex.organs):
+                continue  # 区委办公室|主任: the end of an organ, not a name
             left_ok = (a == 0 or cand in self.known or text[a - 1] in CLAUSE_PUNCT or text[a - 1] in "（）"
                        or text[a - 1] in self.lex.conjunctions
                        or ends_with_any(text, a, self.lex.left_stops)
