@@ -79,6 +79,16 @@ def parse_source(src: SourceText) -> Issue:
         # organ and date often share a line, set apart by spaces
         parts = [p for p in re.split(r"\s{2,}|\t", line) if p] if len(line) > 8 else [line]
         consumed = any([_masthead_part(issue, part, k) for part in parts])
+        if not consumed and k == 0 and issue.series is None and (
+                re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日", line) or "，" in line and len(line) > 30):
+            # 2月26日，区委…: the first line is the body's first sentence, not a headline;
+            # a date line just below it still dates the page
+            for c, d in lines[1:4]:
+                nxt = _plain(text[c:d])
+                if META_DATE_RE.match(nxt) and len(nxt) <= 60 and (pd := parse_full_date(nxt)):
+                    issue.date = pd
+                    break
+            break
         if not consumed and k == 0 and issue.series is None:
             issue.title, consumed = line, True  # a news page opens with its headline
             hd = HEADLINE_DATE_RE.search(line)

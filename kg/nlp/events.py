@@ -115,21 +115,32 @@ class EventFinder:
         paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
         leads = [LEAD_RE.match(text, a, b) for a, b in paras]
         opened = sum(1 for m in leads if m and (m.group("mark") or m.group("same") or m.group("date")))
+        heads = [k for k in range(len(paras) - 1) if self._headline(text[paras[k][0]:paras[k][1]])
+                 and paras[k + 1][1] - paras[k + 1][0] >= 20 and not self._headline(text[paras[k + 1][0]:paras[k + 1][1]])]
+        if opened < 2 and len(heads) >= 2:
+            # a 简报 of headed items: each headline opens an item, its paragraphs follow
+            bounds = [paras[k + 1][0] for k in heads] + [len(text) + 1]
+            first = [(0, paras[heads[0]][0], None)] if heads[0] > 0 else []
+            return first + [(bounds[i], paras[heads[i + 1]][0] if i + 1 < len(heads) else len(text), None)
+                            for i in range(len(heads))]
         if opened < 2:
             return [(0, len(text), None)]
         out: list[tuple[int, int, tuple[str, int] | None]] = []
         heading: tuple[str, int] | None = None
         last: tuple[str, int] | None = None
         after_heading = False
-        for (a, b), m in zip(paras, leads):
+        for k, ((a, b), m) in enumerate(zip(paras, leads)):
             written = m.group("date") if m else None
+            if k in heads and not written:
+                after_heading = True  # an item's headline: the paragraph under it opens the item
+                continue
             if written and not text[m.end():b].strip(" \t，,：:"):
-                heading = last = (written, a + m.start("date"))  # a day line (3日) dates the items below
+                heading = last = (written, m.start("date"))  # a day line (3日) dates the items below
                 after_heading = True
                 continue
             if m and (m.group("mark") or m.group("same") or written) or after_heading or not out:
                 if written:
-                    date = (written, a + m.start("date"))
+                    date = (written, m.start("date"))
                 elif m and (m.group("same") or m.group("mark") == "△") and last:
                     date = last
                 else:
@@ -140,6 +151,13 @@ class EventFinder:
                 out[-1] = (out[-1][0], b, out[-1][2])  # a paragraph that goes on with the item
             after_heading = False
         return out
+
+    @staticmethod
+    def _headline(line: str) -> bool:
+        """A short line with no sentence in it: an item's headline (区委召开常委会会议)."""
+        line = line.strip()
+        return 4 <= len(line) <= 30 and not re.search(r"[。！？；，]", line) and not LEAD_RE.fullmatch(line) \
+            and not DATE_RE.match(line)
 
     def _find_in_item(self, text: str, a: int, b: int, names: list[NameMention],
                       item_date: tuple[str, int] | None, events: list[EventMention], itemised: bool) -> None:
@@ -179,8 +197,8 @@ class EventFinder:
                 scan = scan[:am.start()] + " " * (am.end() - am.start()) + scan[am.end():]
             dated = bool(dm and dm.start() <= 3) or inherited
             ev = self._trigger(text, s0, scan, names, dated=dated)
-            if ev and ev.kind == "Activity" and not ev.label_named and meeting and not (dm and dm.start() <= 3):
-                ev = None  # 出席活动并为项目开工奠基: part of the meeting already reported
+            if ev and ev.kind == "Activity" and not ev.label_named and (meeting or current) and not (dm and dm.start() <= 3):
+                ev = None  # 出席活动并为项目开工奠基, X宣布项目开工: part of the happening already reported
             if ev and itemised and len(events) > first and ev.kind == "Activity" and not dated \
                     and not any(s0 <= n.start < ev.start for n in names):
                 ev = None  # 积极开展各种形式的文艺活动: how the item's happening went, not another one
@@ -286,9 +304,14 @@ class EventFinder:
                     continue  # 听取X关于…视察活动方案的汇报: a plan, not a visit
                 if not actors and not named and not dated:
                     continue
-                # the label runs from the first actor to the end of the trigger's clause
+                # the label runs from the first actor (or the date after a byline) to the end of the trigger's clause
                 ca, _ = clause_bounds(text, s0 + m.start())
                 a = actors[0].start if actors else max(ca, s0)
+                dates = [d for d in DATE_RE.finditer(text, a, s0 + m.start())]
+                if dates:
+                    a = dates[-1].end()
+                    while a < len(text) and text[a] in "，、 上下午晚":
+                        a += 1
                 if not actors:
                     dm = DATE_RE.match(text, a)
                     a = dm.end() if dm else a
