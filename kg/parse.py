@@ -18,7 +18,7 @@ from .types import Article, Distribution, Issue
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SERIES_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:信息|简报|大事记|动态|快报|通讯|专报|要情|工作|通报|情况)$")
-NUMBER_RE = re.compile(rf"第\s*([\d{CN_CHARS}]+)\s*期")
+NUMBER_RE = re.compile(rf"第\s*([\d{CN_CHARS}]+)\s*期|^(\d{{1,5}})\s*期(?=\s|$|/)")
 ORGAN_RE = re.compile(r"^[\u4e00-\u9fff（）]{4,24}(?:办公室|委员会|人民政府|政府|办|局|委|部)$")
 # A page's own date line: 发布时间：2025-06-26, 时间:…, 2015/1/23 16:48:24, or a line that
 # names its source first (来源：…  发布日期：…). 成文日期 closes official documents.
@@ -185,7 +185,8 @@ def _masthead_part(issue: Issue, line: str, k: int) -> bool:
     m = NUMBER_RE.search(line)
     if issue.number is None and m and len(line) <= 20:
         try:
-            issue.number = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+            n = m.group(1) or m.group(2)
+            issue.number = int(n) if n.isdigit() else cn_to_int(n)
             return True
         except ValueError:
             pass

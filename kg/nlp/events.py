@@ -26,7 +26,7 @@ ITEM_MARKS = "◆●▲■△★☆◇□○•▪◎▶►※❖◉⊙▷➤✦
 LEAD_RE = re.compile(
     rf"[ \t]*(?P<mark>[{ITEM_MARKS}])?[ \t]*(?:(?P<same>同日|同天|当日|当天)"
     rf"|(?P<date>(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}{RANGE}\s*日|\d{{1,2}}{RANGE}日(?![\u4e00-\u9fff]{{0,1}}[期])"
-    rf"|\d{{3,4}}(?=[ \t\u3000]+[^\d\s年月日万亿元个%]|$)))?")
+    rf"|\d{{3,4}}(?=[ \t\u3000]+[^\d\s年月日万亿元个%期版号]|$)))?")
 
 
 @dataclass
@@ -320,6 +320,8 @@ class EventFinder:
                 b = s0 + m.end()
                 while b < s0 + len(scan) and text[b] not in "，。；！？\n":
                     b += 1
+                if "——" in text[a:b] and len(text[text.rindex("——", a, b) + 2:b]) >= 6:
+                    a = text.rindex("——", a, b) + 2  # 礼炮震天——9个项目集中开工: the dash leads to the point
                 label = m.group("name") if named and not actors else re.sub(r"[，,]|了", "", text[a:b])
                 return EventMention(kind, label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, named)
         return None
