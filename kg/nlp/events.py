@@ -193,6 +193,9 @@ class EventFinder:
                     prior.date_text, prior.date_start = dm.group(), s0 + dm.start()
                 elif para_date:
                     prior.date_text, prior.date_start = para_date
+                elif current and current.date_start is not None and current.date_text not in self.undated + self.before:
+                    # 在收听收看了…视频会议后，现场通报…: the meeting watched that day, before this one
+                    prior.date_text, prior.date_start = current.date_text, current.date_start
                 events.append(prior)
                 scan = scan[:am.start()] + " " * (am.end() - am.start()) + scan[am.end():]
             dated = bool(dm and dm.start() <= 3) or inherited
@@ -221,6 +224,9 @@ class EventFinder:
                     date_text, date_start = dm.group(), s0 + dm.start()
                 elif para_date and not before and (inherited or not any(w in sent[:6] for w in self.undated)):
                     date_text, date_start = para_date
+                elif current and current.date_start is not None and current.date_text not in self.undated + self.before \
+                        and re.search(r"随后|随即|会后|接着|紧接着", text[s0:ev.start]):
+                    date_text, date_start = current.date_text, current.date_start  # 在随后召开的汇报会上
                 else:  # 近日, 日前, 连日来, 会前: no date, the words kept as written
                     word = next((w for w in self.undated + self.before if w in text[s0:ev.start]), None)
                     if word:
@@ -274,6 +280,8 @@ class EventFinder:
         m = self.convene_re.search(scan) or self.convene_any_re.search(scan)
         if m and re.search(r"(?:每[周月天日年季]|定期|经常|每季度)[^，。；]{0,3}$", scan[:m.start()]):
             m = None  # 每周召开一次调度会: a routine, not a happening
+        if m and re.search(r"(?:通过了?|决定|关于|筹备|迎接|准备|即将)[^，。；]{0,4}$", scan[:m.start()]):
+            m = None  # 审议通过了召开…会议的决定: a meeting decided on, not held
         if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
