@@ -365,7 +365,8 @@ class EventFinder:
                         continue  # 讲话精神: a speech studied, not given here
                     # the subject: the names of the clause group before the verb
                     a = v
-                    while a > s0 and text[a - 1] not in "。；！？\n" and not (text[a - 1] == "，" and not self._list_continues(text, a, in_sent)):
+                    # the subject runs back over a list of officials, whose groups a comma or a semicolon may part
+                    while a > s0 and text[a - 1] not in "。！？\n" and not (text[a - 1] in "，；" and not self._list_continues(text, a, in_sent)):
                         a -= 1
                     subject = [n for n in in_sent if a <= n.start and n.end <= v]
                     tail = re.match(r"(?:了)?(?:会议|活动|仪式|座谈会|开幕式)?的(?:领导|同志|人员)?(?:还有|有)", text[v + len(verb):s1])
@@ -412,6 +413,13 @@ class EventFinder:
                 # 蒲彬彬、陈道彬调研: officials who jointly visit all lead; one who 陪同 does not
                 for n in free:
                     ev.roles.append(RoleMention(n.name, "Leader", text[ev.start:ev.end], n.start, n.end))
+            elif ev.kind == "StudyVisit" and len(free) > 3:
+                # a delegation (主任A，副主任B、C、D一行): the first named leads, the others take part
+                ev.roles.append(RoleMention(free[0].name, "Leader", text[ev.start:ev.end], free[0].start, free[0].end))
+                for n in free[1:]:
+                    if n.name != free[0].name and (n.name, "Attendee") not in taken:
+                        ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start:ev.end], n.start, n.end))
+                        taken.add((n.name, "Attendee"))
             elif ev.kind == "Activity" and len(actors) == 1:
                 ev.roles.append(RoleMention(actors[0].name, "Leader", text[ev.start:ev.end], actors[0].start, actors[0].end))
             elif ev.kind == "Meeting" and not ev.label_named:  # 姚宏刚与周坤一行座谈交流
