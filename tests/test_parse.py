@@ -101,3 +101,13 @@ def test_reporting_units_without_credits_and_bylines(tmp_path: Path):
 def test_no_printed_date_takes_the_year_the_text_gives(tmp_path: Path):
     issue = _parse_text(tmp_path, "◆9月24日，2023年迎国庆“示例杯”篮球赛在县体育馆开赛。\n◆9月25日，县长出席活动。\n")
     assert issue.date is None and issue.text_year == 2023
+
+
+def test_a_masthead_number_written_without_di(tmp_path: Path):
+    issue = _parse_text(tmp_path, "示例简报\n1886 期 / 第2版\n\n◆9月23日，我县召开调度会。\n\n◆9月24日，我县召开推进会。\n")
+    assert issue.series == "示例简报" and issue.number == 1886 and issue.kind == "bulletin"
+
+
+def test_a_first_line_that_starts_with_a_date_is_body_and_the_date_line_below_still_counts(tmp_path: Path):
+    issue = _parse_text(tmp_path, "11月23日上午区委书记陈一组织召开全区项目推进会\n\n发布时间: 2023-11-23\n会上，区长马二讲话。\n")
+    assert issue.title is None and issue.date == date(2023, 11, 23)

@@ -283,7 +283,7 @@ class EventFinder:
         if m and re.search(r"(?:通过了?|决定|关于|筹备|迎接|准备|即将)[^，。；]{0,4}$", scan[:m.start()]):
             m = None  # 审议通过了召开…会议的决定: a meeting decided on, not held
         if m and not self._referred(scan, m.start(), tail=False):
-            label = re.sub(r"^(?:了|一次|全体)", "", m.group("name"))
+            label = re.sub(r"^(?:了|的|一次|全体)", "", m.group("name"))  # 随后召开的|汇报会
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
         m = self.watch_re.search(scan)
         if m and not self._referred(scan, m.start(), tail=False):  # 一起收听收看…电视电话会

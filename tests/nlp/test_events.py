@@ -106,3 +106,28 @@ def test_a_meeting_name_keeps_its_quoted_slogan_and_brackets(finder_lex):
     assert ev.label == "“讲规矩、守纪律”集中整治动员大会"
     [ev] = events(finder_lex, "3月5日，县委书记卢刚主持召开县委常委会（扩大）会议。")
     assert ev.label == "县委常委会（扩大）会议"
+
+
+def test_a_delegation_and_a_list_parted_by_semicolons(finder_lex):
+    text = ("4月10日，市人大常委会主任赵建军，副主任钱一、孙二、李三一行到示例区视察。"
+            "区委书记周大明；区委副书记、区长吴二平；副区长郑四陪同视察。")
+    [ev] = events(finder_lex, text)
+    got = {(r.person, r.role) for r in ev.roles}
+    assert ("赵建军", "Leader") in got and ("钱一", "Attendee") in got and ("李三", "Attendee") in got
+    assert {("周大明", "Attendee"), ("吴二平", "Attendee"), ("郑四", "Attendee")} <= got
+
+
+def test_what_follows_takes_the_day_and_what_was_decided_is_no_event(finder_lex):
+    text = ("8月30日，县政协副主席刘见带领调研组到示例镇调研。在随后召开的汇报会上，镇长王立汇报了情况。"
+            "会议审议通过了召开县政协十届五次会议的决定。")
+    evs = events(finder_lex, text)
+    assert [(e.label, e.date_text) for e in evs][1] == ("汇报会", "8月30日")
+    assert len(evs) == 2
+
+
+def test_one_happening_one_event_and_the_dash_leads_to_the_point(finder_lex):
+    text = ("7月26日上午，示例县工业园内礼炮齐鸣——9个项目集中开工奠基。"
+            "市委书记许宁宣布项目开工。市长侯亮讲话。")
+    [ev] = events(finder_lex, text)
+    assert ev.label == "9个项目集中开工奠基"
+    assert {("许宁", "Speaker"), ("侯亮", "Speaker")} <= {(r.person, r.role) for r in ev.roles}

@@ -43,3 +43,12 @@ def test_a_description_later_in_the_item_is_no_second_event(finder_lex):
     text = ("4月22日 我县举行第三届中小学艺术节书画展。各校积极开展各种形式的文艺活动。\n\n"
             "4月23日 县长吴强深入城东调研。")
     assert [e.label for e in events(finder_lex, text)] == ["第三届中小学艺术节书画展", "吴强深入城东调研"]
+
+
+def test_headed_items_each_open_an_event(finder_lex):
+    text = ("3月1日，区委书记王大明主持召开区委常委会会议。区长李二平出席。\n"
+            "区领导调研春耕生产\n3月2日，区长李二平深入红星村调研春耕生产情况。副区长赵小三陪同。\n"
+            "区政协召开主席会议\n3月3日，区政协主席孙四海主持召开区政协主席会议。")
+    evs = events(finder_lex, text)
+    assert [e.date_text for e in evs] == ["3月1日", "3月2日", "3月3日"]  # no event from a headline
+    assert ("赵小三", "Attendee") in roles(evs[1])
