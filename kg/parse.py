@@ -24,6 +24,9 @@ ORGAN_RE = re.compile(r"^[\u4e00-\u9fff（）]{4,24}(?:办公室|委员会|人�
 # names its source first (来源：…  发布日期：…). 成文日期 closes official documents.
 META_DATE_RE = re.compile(r"^(?:[^。，]{0,30}?(?:发布时间|发布日期|发表日期|发表时间|发稿时间|更新时间|成文日期|"
                           r"印发日期|日期|时间))?\s*[:：]?\s*[\d〇零一二三四五六七八九十]{4}\s*[年\-/.]")
+# The date that closes an official document, alone on its line or after 成文日期
+SIGNED_DATE_RE = re.compile(r"^(?:成文日期|印发日期|发文日期)?\s*[:：]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*"
+                            r"[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$")
 # A date in the headline's brackets: …参观考察（2010-06-04）
 HEADLINE_DATE_RE = re.compile(r"[（(](\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)[）)]\s*$")
 TAIL_RE = re.compile(r"^(?P<verb>本期送|本期报|本期发|抄送|报送|送|报|发)\s*[:：]\s*(?P<rest>.*)$")
@@ -116,7 +119,10 @@ def parse_source(src: SourceText) -> Issue:
             tail_from = k
             continue
         tm, em, pm = TAIL_RE.match(line), EDITOR_RE.match(line), PRINT_RE.match(line)
-        if pm:
+        if SIGNED_DATE_RE.match(line) and len(body_lines) - k <= 3:
+            # an official document closes with its date (成文日期): it dates the issue when nothing else does
+            issue.date = issue.date or parse_full_date(line)
+        elif pm:
             issue.print_count = int(pm.group("n"))
         elif em:
             issue.editors[:0] = [n for n in re.split(r"[\s、，,]+", em.group("rest")) if n]

@@ -111,3 +111,10 @@ def test_a_masthead_number_written_without_di(tmp_path: Path):
 def test_a_first_line_that_starts_with_a_date_is_body_and_the_date_line_below_still_counts(tmp_path: Path):
     issue = _parse_text(tmp_path, "11月23日上午区委书记陈一组织召开全区项目推进会\n\n发布时间: 2023-11-23\n会上，区长马二讲话。\n")
     assert issue.title is None and issue.date == date(2023, 11, 23)
+
+
+def test_an_official_document_closes_with_its_date(tmp_path: Path):
+    issue = _parse_text(tmp_path, "关于示例工作的通报\n各单位：\n5月8日，县长赵明远主持召开县政府常务会议。\n\n示例县人民政府办公室\n2023年5月10日\n")
+    assert issue.date == date(2023, 5, 10)
+    issue = _parse_text(tmp_path, "关于示例工作的通报\n5月8日，县长赵明远主持召开会议。\n成文日期：二〇二三年五月十日\n")
+    assert issue.date == date(2023, 5, 10)
