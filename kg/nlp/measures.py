@@ -64,6 +64,7 @@ class MeasureFinder:
         self.plan_re = re.compile(r"(?<![一二三四五六七八九十百千万第])十[一二三四五六七八九]五(?=[\u4e00-\u9fff“”，。、]|$)")
         self.sections = tuple(m["section_nouns"])
         self.threshold = tuple(m["threshold_followers"])
+        self.head_re = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:%s)" % "|".join(map(re.escape, m["slogan_heads"])))
         self.theme_re = re.compile(r"(?:为|的|之)?[\u4e00-\u9fff]{0,2}?(?:%s)" % "|".join(map(re.escape, m["theme_words"])))
 
     # --- initiatives ----------------------------------------------------
@@ -71,9 +72,9 @@ class MeasureFinder:
         p = phrase.strip()
         if p in self.not_init or len(p) < 2:
             return False
-        has_numeral = any(c in self.numerals for c in p)
-        if has_numeral and not all(c in self.numerals for c in p) and len(p) <= 8:
-            return True  # 六稳, 三送一强, 两纵三横, 两优一先
+        numerals = sum(1 for c in p if c in self.numerals)
+        if numerals and numerals < len(p) and len(p) <= 8 and (numerals >= 2 or p[0] in self.numerals):
+            return True  # 六稳, 三送一强, 两纵三横, 两优一先; not 最后一公里
         if p.endswith(self.endings) and len(p) >= 3:
             return True  # 界别活动月, 扫楼敲门行动, 楼长制
         if re.search(r"[、，,]", p) and len(p) >= 6:
@@ -91,7 +92,8 @@ class MeasureFinder:
             phrase = m.group(1).strip("，,。、；; ")  # “…谁靠，” keeps no closing comma
             # “冬季清洁”行动: a quoted name right before 行动/活动/工程 names a campaign
             tail = next((t for t in ("专项行动", "攻坚战", "行动", "活动", "工程") if text.startswith(t, m.end())), None)
-            theme = self.theme_re.match(text, m.end()) and 3 <= len(phrase) and not re.search(r"[的了]", phrase)
+            theme = (self.theme_re.match(text, m.end()) or self.head_re.match(text, m.end())) \
+                and 2 <= len(phrase) and not re.search(r"[的了]", phrase)
             if self.is_initiative(phrase) or (tail or theme) and phrase not in self.not_init:
                 out.setdefault(phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted",
                                                          phrase + tail if tail else None))
@@ -110,8 +112,8 @@ class MeasureFinder:
             phrase, start = m.group(1), m.start(1)
             while phrase[:2] in openers and len(phrase) > 6:
                 phrase, start = phrase[2:], start + 2  # 推进|城市环境综合整治行动
-            if re.search(r"[的把以将用了]|实际|切实", phrase):
-                continue  # 以开好全会的实际行动: a clause, not a campaign's name
+            if re.search(r"[的把以将用了]|实际|切实|各种|系列|相关|有关", phrase) or len(phrase) <= 4:
+                continue  # 以开好全会的实际行动, “两重”攻坚行动: a clause or a kind, not a campaign's name
             if phrase not in out and not inside_quotes(text, m.start()):
                 out[phrase] = InitiativeMention(phrase, start, m.end(1), "named_campaign")
         return sorted(out.values(), key=lambda i: i.start)

@@ -38,3 +38,9 @@ def test_quantities_keep_wan_and_drop_sections_and_vague_counts():
     qs = {(q.value, q.unit) for q in MeasureFinder().quantities(
         "日产90万支电池，分为3个板块，几十辆工程车，提供500人以上的就业岗位，分两期开发，5个亿元以上项目。")}
     assert qs == {(90.0, "万支"), (500.0, "人"), (2.0, "期"), (5.0, "个")}  # 5个 projects, not the 亿元 threshold
+
+
+def test_a_quoted_name_before_a_programme_word_is_a_programme():
+    found = [i.name for i in MeasureFinder().initiatives(
+        "深化“放管服”改革，落实“面向京津、背靠内蒙”经济发展战略，开展“两重”攻坚行动，打通“最后一公里”。")]
+    assert found == ["放管服", "面向京津、背靠内蒙", "两重"]
