@@ -56,8 +56,24 @@ def extract(issue: Issue, nlp: Language) -> Facts:
     dates = DateResolver(issue.clean, issue.date, issue.text_year)
     for art, doc in zip(issue.articles, nlp.pipe(docs)):
         _collect(_Article(issue, doc, art.start, dates), art.index, facts)
+    _headline_orgs(issue, facts)
     _tail(issue, facts)
     return facts
+
+
+def _headline_orgs(issue: Issue, facts: Facts) -> None:
+    """A page's headline is read apart from its body; the units it names are the page's too."""
+    from .nlp.organizations import OrgFinder
+    if issue.kind != "page" or not issue.title:
+        return
+    pos = issue.clean.find(issue.title)
+    if pos < 0:
+        return
+    for o in OrgFinder(load_lexicon()).find(issue.title, issue_places(issue.clean)):
+        a, b = issue.original_span(pos + o.start, pos + o.end)
+        s_a, s_b = issue.original_span(pos, pos + len(issue.title))
+        ev = Evidence(issue.text[s_a:s_b], s_a, s_b, a, b, "headline", CONFIDENCE["org_suffix"])
+        facts.organizations.append(Organization(o.name, o.kind, ev))
 
 
 def _collect(ctx: _Article, article: int, facts: Facts) -> None:

@@ -118,3 +118,10 @@ def test_an_official_document_closes_with_its_date(tmp_path: Path):
     assert issue.date == date(2023, 5, 10)
     issue = _parse_text(tmp_path, "关于示例工作的通报\n5月8日，县长赵明远主持召开会议。\n成文日期：二〇二三年五月十日\n")
     assert issue.date == date(2023, 5, 10)
+
+
+def test_a_pages_headline_names_its_units(tmp_path: Path, nlp):
+    from kg.facts import extract
+    issue = _parse_text(tmp_path, "示例县政协调研青石镇经济发展\n发布时间：2013-09-02\n8月30日，副主席刘见带领调研组开展专题调研。\n")
+    names = {o.name for o in extract(issue, nlp).organizations}
+    assert {"示例县政协", "青石镇"} <= names
