@@ -35,6 +35,9 @@ class _Article:
         return Evidence(self.issue.text[s_a:s_b].strip(), s_a, s_b, a, b, rule, CONFIDENCE.get(rule, 0.5))
 
 
+MONTH_DAY_WRITTEN = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def issue_places(text: str) -> tuple[str, ...]:
     """The districts and counties of the gazetteer that an issue names in full anywhere."""
     names = load_lexicon().places.names
@@ -88,7 +91,11 @@ def _collect(ctx: _Article, article: int, facts: Facts) -> None:
     for s in doc.spans["events"]:
         at = s._.attrs
         when = ctx.dates.resolve(at["date_text"], ctx.base + s.start_char)
-        ev = Event(s.label_, at["label"], when, at["date_text"], at["before_main"], article,
+        label = at["label"]
+        md = MONTH_DAY_WRITTEN.match(at["date_text"] or "")
+        if when is None and md and not label.startswith(md.group()):
+            label = md.group() + label  # undated: the day as written opens the label (9月26日区人大常委会会议)
+        ev = Event(s.label_, label, when, at["date_text"], at["before_main"], article,
                    ctx.evidence(s, at["rule"]))
         events_here[at["event"]] = ev
         facts.events.append(ev)

@@ -32,3 +32,10 @@ def test_graph_holds_contract_terms(invented: Path, nlp):
     assert {"区委书记", "区委副书记", "区长", "区领导", "责任编辑"} <= titles
     # 12月28日 in an issue of 2021-01-08 is the year before
     assert (None, None, Literal("2020-12-28", datatype="http://www.w3.org/2001/XMLSchema#date")) in g
+
+
+def test_an_undated_event_keeps_its_written_day_in_the_label(tmp_path: Path, nlp):
+    page = tmp_path / "page.txt"  # invented: no year anywhere, so 3月26日 cannot be resolved
+    page.write_text("示例镇调研\n3月26日，州纪委副书记赵宗明深入示例镇调研。\n", encoding="utf-8")
+    [ev] = extract(parse_file(page), nlp).events
+    assert ev.date is None and ev.label.startswith("3月26日")

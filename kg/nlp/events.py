@@ -284,6 +284,11 @@ class EventFinder:
             m = None  # 审议通过了召开…会议的决定: a meeting decided on, not held
         if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|的|一次|全体)", "", m.group("name"))  # 随后召开的|汇报会
+            if re.match(r"第|会议$|全体会议$", label) and not m.group().startswith(("主持", "组织")):
+                # 区人大常委会召开第二十二次会议: the body that met names the meeting
+                head = re.split(r"[，。；、\s]|\d+日|上午|下午", scan[:m.start()])[-1]
+                if head.endswith(self.lex.org_suffixes):
+                    label = head + label
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
         m = self.watch_re.search(scan)
         if m and not self._referred(scan, m.start(), tail=False):  # 一起收听收看…电视电话会

@@ -131,3 +131,9 @@ def test_one_happening_one_event_and_the_dash_leads_to_the_point(finder_lex):
     [ev] = events(finder_lex, text)
     assert ev.label == "9个项目集中开工奠基"
     assert {("许宁", "Speaker"), ("侯亮", "Speaker")} <= {(r.person, r.role) for r in ev.roles}
+
+
+def test_the_body_that_met_names_an_ordinal_meeting(finder_lex):
+    [ev] = events(finder_lex, "9月26日，区第十六届人大常委会召开第二十二次会议，主任张巨明主持会议。")
+    assert ev.label == "区第十六届人大常委会第二十二次会议"
+    assert ("张巨明", "Chair") in {(r.person, r.role) for r in ev.roles}
