@@ -7,12 +7,13 @@ carries, per character, the index it came from in the original.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 SENTENCE_END = set("。！？；：…”’」』）)】》.!?;:")
 # Lines that start structure and must never be glued to the line before.
 STRUCTURAL_START = re.compile(
-    r"^(?:△|\*\*|#|【|---|本期送|本期报|抄送|报[:：]|送[:：]|发[:：]|责任编辑|编辑|签发|"
+    r"^(?:[△◆●▲■★☆◇□○•▪◎▶►※❖]|\*\*|#|【|---|本期送|本期报|抄送|报[:：]|送[:：]|发[:：]|责任编辑|编辑|签发|"
     r"发布时间|发布日期|发稿时间|来源|日期|\d{1,2}月\s*$|\d{1,2}日\s|[一二三四五六七八九十]+是)"
 )
 # A line of page metadata (来源：…  发布时间：…) ends a paragraph however long it is.
@@ -40,16 +41,30 @@ def _normalise_char(prev: str, ch: str, nxt: str) -> str:
     return ch
 
 
-def _is_continuation(prev_line: str, next_line: str, prev_is_first: bool) -> bool:
-    """A page break split a paragraph: the previous line stops mid-sentence."""
+def _is_continuation(prev_line: str, next_line: str, prev_is_first: bool, wrap: int = 0) -> bool:
+    """A page break split a paragraph: the previous line stops mid-sentence.
+
+    ``wrap``: the width a copied PDF wraps its lines at, if the text has one; a line
+    that fills it continues on the next even when it is short."""
     p, n = prev_line.rstrip(), next_line.strip()
     if not p or not n or prev_is_first:
         return False
-    if p[-1] in SENTENCE_END or len(p) < 30 or META_LINE.search(p):
+    short = len(p) < 30 and not (wrap and len(p.strip()) >= wrap - 2)
+    if p[-1] in SENTENCE_END or short or META_LINE.search(p):
         return False  # short lines are headings, masthead or list items
     if STRUCTURAL_START.match(n):
         return False
     return "\u4e00" <= n[0] <= "\u9fff" or n[0].isdigit() or n[0] in "“‘（"
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The length most lines share, when at least four do: text copied from a PDF wraps there."""
+    counts = Counter(len(x.strip()) for x in lines if len(x.strip()) >= 12)
+    if not counts:
+        return 0
+    width, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    near = sum(c for w, c in counts.items() if abs(w - width) <= 1)
+    return width if near >= 4 else 0
 
 
 # 王　伟、李明辉: lists pad two-character names with a space to the width of three
@@ -78,13 +93,14 @@ def clean(text: str) -> CleanText:
     keep = [True] * len(joined)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", joined) if m.end() > m.start()]
     first_content = next((k for k, (a, b) in enumerate(lines) if joined[a:b].strip()), 0)
+    wrap = _wrap_width([joined[a:b] for a, b in lines])
     for k in range(len(lines) - 1):
         a, b = lines[k]
         c, d = lines[k + 1]
         between = joined[b:c]
         if between.strip() or "\n" not in between:
             continue
-        if _is_continuation(joined[a:b], joined[c:d], k == first_content):
+        if _is_continuation(joined[a:b], joined[c:d], k == first_content, wrap):
             # drop trailing spaces of the line, the newlines and leading spaces of the next
             j = b
             while j > a and joined[j - 1] in " \t":

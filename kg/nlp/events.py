@@ -78,7 +78,8 @@ class EventFinder:
         self.convene_re = re.compile(rf"(?:主持|组织)?(?:召开|举行|举办)(?P<name>(?:{NAME_CHAR}|、){{0,40}}(?:{nouns}))")
         # failing a known meeting noun, after 召开 a name ending in 会 is a meeting (…学习会)
         self.convene_any_re = re.compile(rf"(?:主持|组织)?召开(?P<name>{NAME_CHAR}{{0,40}}?会)(?![议谈见])")
-        self.held_re = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:(?:于|在)[^，。；]{{1,16}})?(?:召开|举行|开幕)")
+        self.held_re = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:(?:于|在)[^，。；]{{1,16}})?"
+                                  rf"(?:隆重|正式|顺利|胜利)?(?:召开|举行|开幕)")
         self.visit_noun_re = re.compile(_alt(ev["visit_nouns"]))
         # …篮球赛在县体育馆正式开赛, …典礼仪式在区内隆重举行: an activity held
         self.held_activity_re = re.compile(
