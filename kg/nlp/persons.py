@@ -60,9 +60,13 @@ class PersonFinder:
         self.followers = lex.name_followers
 
     # --- name shape -----------------------------------------------------
-    def follows_name(self, text: str, i: int) -> bool:
+    def follows_name(self, text: str, i: int, strong: bool = False) -> bool:
+        """What starts at ``i`` can follow a name; ``strong``: a pause, a title or a
+        follower word, not merely some verb of the dictionary."""
         if i >= len(text) or text[i] in CLAUSE_PUNCT or text[i] in "（）()":
             return True
+        if strong:
+            return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks))
         # a predicate follows a name: 郭亮|传达了…, 许宁|宣布…
         return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks)
                     or text[i:i + 2] in self.lex.verbs)
@@ -89,13 +93,29 @@ class PersonFinder:
         sl = self.lex.surname_length(text[pos:pos + 2])
         if not sl:
             return self._unlisted_name(text, pos) if after_title else None
+        weak = None
         for glen in (1, 2):
             cand = text[pos:pos + sl + glen]
             end = pos + sl + glen
             closed = end >= len(text) or text[end] in CLOSERS
             if len(cand) == sl + glen and self.valid_name(cand, closed) and self.follows_name(text, end):
-                return cand
-        return None
+                if self.follows_name(text, end, strong=True):
+                    return cand
+                weak = weak or cand  # 樊海|放出 is a verb too, but 樊海放|出席 reads better
+        return weak
+
+    def _list_item(self, text: str, pos: int) -> str | None:
+        """An item of a list of names, whole between its separators: 县领导张宏、李广同、…
+        (李广同, not 李广); a surname outside the list (占卓夫) is taken here too."""
+        m = re.match(r"[\u4e00-\u9fff]{2,3}(?=[、，,。；;]|等)", text[pos:pos + 5])
+        if not m:
+            return None
+        item = m.group()
+        if item in self.lex.rank_kinds or item in self.lex.places.names or item in self.lex.verbs \
+                or item[:2] in self.lex.not_names or FUNCTION_CHARS & set(item[1:]) \
+                or item.endswith(self.lex.org_suffixes) or starts_with_any(text, pos, self.ranks):
+            return None
+        return item if self.lex.is_surname_start(item) or len(item) == 3 else None
 
     def _unlisted_name(self, text: str, pos: int) -> str | None:
         m = UNLISTED_NAME.match(text, pos)
@@ -227,11 +247,14 @@ class PersonFinder:
                 pos = npos + len(name)
                 while pos < len(text):
                     sep = text[pos]
-                    if sep not in "、 " or (sep == " " and not byline):
+                    if sep in "及和与" and plural:
+                        pass  # 市领导沙向东及鹿斌佐: one label, two names
+                    elif sep not in "、 " or (sep == " " and not byline):
                         break
                     if byline and sep == " " and self._byline_rank_at(text, pos + 1):
                         break  # 记者 郁文 通讯员 王立: the next label starts its own list
-                    nxt = self.name_at(text, pos + 1)
+                    nxt = self._list_item(text, pos + 1) if sep == "、" else None
+                    nxt = nxt or self.name_at(text, pos + 1)
                     if not nxt or (sep == "、" and pos + 1 < len(text) and self._starts_title(text, pos + 1)):
                         break
                     member = add_name(nxt, pos + 1, "name_list")
