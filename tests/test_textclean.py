@@ -22,3 +22,13 @@ def test_width_and_punctuation_normalised_one_to_one():
     ct = clean(raw)
     assert ct.text == "招商项目27个，其中在谈（9个）。时间15:18，金额1,000元"
     assert len(ct.text) == len(raw)
+
+
+def test_lines_wrapped_at_a_pdfs_width_are_joined():
+    from kg.textclean import clean
+    items = ["●4月2日，旗委副书记、旗长王海主持召开中央生态环境保护督察期间协调保障工作领导小组第二次会议。",
+             "●4月7日，旗委副书记、旗长王海主持召开示例旗人民政府第十次常务会议，研究部署春季防火工作。",
+             "●4月9日，旗委常委、副旗长白洋调度旗级领导包联重大项目相关事宜，要求加快项目建设进度。"]
+    wrapped = "示例旗政府大事记\n" + "\n".join(item[k:k + 20] for item in items for k in range(0, len(item), 20)) + "\n"
+    out = clean(wrapped).text
+    assert out == "示例旗政府大事记\n" + "\n".join(items) + "\n"  # every item whole again, and still apart

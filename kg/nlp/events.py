@@ -372,7 +372,9 @@ class EventFinder:
                     # the subject: the names of the clause group before the verb
                     a = v
                     # the subject runs back over a list of officials, whose groups a comma or a semicolon may part
-                    while a > s0 and text[a - 1] not in "。！？\n" and not (text[a - 1] in "，；" and not self._list_continues(text, a, in_sent)):
+                    while a > s0 and text[a - 1] not in "。！？\n" and not (
+                            text[a - 1] in "，；" and not self._list_continues(text, a, in_sent)
+                            and not self._verbless_clause_before(text, a - 1, s0, in_sent)):
                         a -= 1
                     subject = [n for n in in_sent if a <= n.start and n.end <= v]
                     tail = re.match(r"(?:了)?(?:会议|活动|仪式|座谈会|开幕式)?的(?:领导|同志|人员)?(?:还有|有)", text[v + len(verb):s1])
@@ -443,6 +445,21 @@ class EventFinder:
         content = text[end:s1].rstrip("。")
         if content:
             ev.statements.append(StatementMention(speaker, verb, content, start, s1))
+
+    def _verbless_clause_before(self, text: str, comma: int, s0: int, names: list[NameMention]) -> bool:
+        """区委常委A、B，副区长C，10个街道党工委书记，区直部门负责人参加: a clause of titles
+        and names with no verb in it belongs to the list that the verb at the end closes."""
+        b = comma
+        a = b
+        while a > s0 and text[a - 1] not in "，；。！？\n":
+            a -= 1
+        masked = text[a:b]
+        for n in names:
+            if a <= n.start < b:
+                masked = masked.replace(n.name, "　" * len(n.name))  # a name holds no verb
+        verbs = self.lex.verbs
+        return not any(masked[i:i + 2] in verbs for i in range(len(masked) - 1)) \
+            and not any(w in masked for ws in self.roles.values() for w in ws)
 
     def _list_continues(self, text: str, a: int, names: list[NameMention]) -> bool:
         """A comma inside a list of officials (…副主席X、Y，秘书长Z等参加) does not end the subject:

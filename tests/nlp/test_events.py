@@ -137,3 +137,12 @@ def test_the_body_that_met_names_an_ordinal_meeting(finder_lex):
     [ev] = events(finder_lex, "9月26日，区第十六届人大常委会召开第二十二次会议，主任张巨明主持会议。")
     assert ev.label == "区第十六届人大常委会第二十二次会议"
     assert ("张巨明", "Chair") in {(r.person, r.role) for r in ev.roles}
+
+
+def test_clauses_of_titles_and_names_with_no_verb_belong_to_the_list(finder_lex):
+    text = ("区委书记王一波带队开展观摩活动。区委副书记黄东，区委常委李彩、陈永，副区长王勇，"
+            "10个街道党工委书记，区直相关部门负责人参加观摩。")
+    [ev] = events(finder_lex, text)
+    got = {(r.person, r.role) for r in ev.roles}
+    assert {("黄东", "Attendee"), ("李彩", "Attendee"), ("陈永", "Attendee"), ("王勇", "Attendee")} <= got
+    assert ("王一波", "Leader") in got

@@ -84,3 +84,9 @@ def test_a_verb_closes_a_name_and_a_bracket_inside_a_sentence_is_no_byline(finde
 def test_names_outside_the_surname_list_and_before_tongzhi(finder_lex):
     names, _ = find(finder_lex, "旗委书记巴特尔，自治区副主席热合曼·吐尔逊出席。会议由王伟同志主持。区长信箱开通。")
     assert names == ["巴特尔", "热合曼·吐尔逊", "王伟"]
+
+
+def test_list_items_whole_between_separators(finder_lex):
+    names, titles = find(finder_lex, "县领导张宏、李广同、占卓夫、樊海放出席仪式。市领导沙向东及鹿斌佐一行观摩。")
+    assert names == ["张宏", "李广同", "占卓夫", "樊海放", "沙向东", "鹿斌佐"]
+    assert ("鹿斌佐", "市领导") in titles and ("占卓夫", "县领导") in titles
