@@ -77,6 +77,9 @@ def _close_padded_names(text: str, keep: list[bool]) -> None:
     for m in PADDED_NAME.finditer(text):
         if lex.is_surname_start(m.group(1)):
             keep[m.end(1)] = False
+    for m in re.finditer(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?=\s*[:：]|\s)", text):
+        if lex.rank_kinds.get(m.group(1) + m.group(2)) == "byline":
+            keep[m.end(1)] = False  # （记 者：…）: a byline label spaced out
 
 
 def clean(text: str) -> CleanText:

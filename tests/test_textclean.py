@@ -32,3 +32,8 @@ def test_lines_wrapped_at_a_pdfs_width_are_joined():
     wrapped = "示例旗政府大事记\n" + "\n".join(item[k:k + 20] for item in items for k in range(0, len(item), 20)) + "\n"
     out = clean(wrapped).text
     assert out == "示例旗政府大事记\n" + "\n".join(items) + "\n"  # every item whole again, and still apart
+
+
+def test_a_spaced_out_byline_label_is_closed():
+    from kg.textclean import clean
+    assert clean("圆满完成各项议程。（记 者：吴阳 张志彬）\n").text == "圆满完成各项议程。（记者：吴阳 张志彬）\n"

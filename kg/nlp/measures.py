@@ -72,6 +72,8 @@ class MeasureFinder:
         p = phrase.strip()
         if p in self.not_init or len(p) < 2:
             return False
+        if re.search(r"对|关于|影响|的情况|我|宣布", p):
+            return False  # a research topic or a speech quoted, not a slogan
         numerals = sum(1 for c in p if c in self.numerals)
         if numerals and numerals < len(p) and len(p) <= 8 and (numerals >= 2 or p[0] in self.numerals):
             return True  # 六稳, 三送一强, 两纵三横, 两优一先; not 最后一公里
@@ -82,8 +84,6 @@ class MeasureFinder:
         parts = re.split(r"[、，,]", p)
         if len(parts) >= 3 and all(1 <= len(x) <= 2 for x in parts):
             return True  # 访、看、听: a method in single words
-        if re.search(r"对|关于|影响|的情况", p):
-            return False  # a research topic quoted, not a slogan
         return len(p) >= 10  # a programme statement: 综合实力进入全市第一方阵
 
     def initiatives(self, text: str) -> list[InitiativeMention]:

@@ -100,6 +100,10 @@ class PersonFinder:
             closed = end >= len(text) or text[end] in CLOSERS
             if len(cand) == sl + glen and self.valid_name(cand, closed) and self.follows_name(text, end):
                 if self.follows_name(text, end, strong=True):
+                    longer = text[pos:end + 1]
+                    if glen == 1 and text[end] in self.lex.conjunctions and longer not in self.lex.not_names \
+                            and self.follows_name(text, end + 1, strong=True) and not self.name_at(text, end + 1):
+                        return longer  # 甘国和|在主席台就座: 和 ends the name, it joins nothing
                     return cand
                 weak = weak or cand  # 樊海|放出 is a verb too, but 樊海放|出席 reads better
         return weak

@@ -44,3 +44,8 @@ def test_a_quoted_name_before_a_programme_word_is_a_programme():
     found = [i.name for i in MeasureFinder().initiatives(
         "深化“放管服”改革，落实“面向京津、背靠内蒙”经济发展战略，开展“两重”攻坚行动，打通“最后一公里”。")]
     assert found == ["放管服", "面向京津、背靠内蒙", "两重"]
+
+
+def test_a_quoted_speech_is_no_slogan():
+    found = [i.name for i in MeasureFinder().initiatives("县长宣布：“我宣布，示例县2019年转型项目集中开工！”")]
+    assert found == []

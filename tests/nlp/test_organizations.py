@@ -62,3 +62,7 @@ def test_a_county_after_its_city_is_the_same_unit():
 def test_the_districts_an_issue_names_in_full():
     from kg.facts import issue_places
     assert issue_places("中共上街区委办公室印发。郑州市召开会议。") == ("上街区", "郑州市")
+
+
+def test_units_of_two_levels_are_not_one(finder_lex):
+    assert orgs(finder_lex, "认真落实省市委部署，近期全街道开展检查。") == []

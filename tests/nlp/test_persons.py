@@ -90,3 +90,8 @@ def test_list_items_whole_between_separators(finder_lex):
     names, titles = find(finder_lex, "县领导张宏、李广同、占卓夫、樊海放出席仪式。市领导沙向东及鹿斌佐一行观摩。")
     assert names == ["张宏", "李广同", "占卓夫", "樊海放", "沙向东", "鹿斌佐"]
     assert ("鹿斌佐", "市领导") in titles and ("占卓夫", "县领导") in titles
+
+
+def test_a_name_that_ends_in_a_conjunction_character_and_members_of_a_body(finder_lex):
+    names, titles = find(finder_lex, "区老领导何志、甘国和在主席台就座。市妇儿工委成员张萍、杨朝一行调研。")
+    assert "甘国和" in names and ("杨朝", "市妇儿工委成员") in titles
