@@ -1,7 +1,6 @@
 """What the store holds: issues, counts, and removing one issue."""
 from __future__ import annotations
 
-from rdflib import Literal
 
 from .errors import KGError
 from .iris import graph_iri

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span

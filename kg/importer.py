@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rdflib import Graph
-from rdflib.namespace import FOAF, RDF
+from rdflib.namespace import FOAF
 
 from .errors import InputError, KGError
 from .facts import extract

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import RDF
 
 from kg.cli import cli

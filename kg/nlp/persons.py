@@ -299,7 +299,7 @@ class PersonFinder:
         at every place it is written. Places it mistakes for names (沙桥镇, 鲁渝
         蔬菜) are written with a place ending or used as a modifier somewhere."""
         for c in tagged:
-            name, a, b = c.name, c.start, c.end
+            name, a = c.name, c.start
             if not (2 <= len(name) <= 3 and self.valid_name(name, closed=True)) or a in taken or name in self.lex.verbs \
                     or any(n.start <= a < n.end for n in taken.values()):
                 continue
