@@ -100,6 +100,8 @@ class EventFinder:
         self.before = tuple(ev.get("before_words", []))
 
     def find(self, text: str, names: list[NameMention]) -> list[EventMention]:
+        # who wrote the item (记者 林瑶) did none of what it reports
+        names = [n for n in names if n.rule != "byline"]
         events: list[EventMention] = []
         items = self.items(text)
         for a, b, item_date in items:

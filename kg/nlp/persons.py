@@ -224,7 +224,7 @@ class PersonFinder:
                     npos += 1
             name = self.name_at(text, npos, after_title=self.lex.rank_kinds.get(rank) not in ("descriptor", "byline"))
             if name and not (rank in ("委员", "常委") and text.startswith("会", re_)):
-                person = add_name(name, npos, "title_before_name")
+                person = add_name(name, npos, "byline" if byline else "title_before_name")
                 ts = self._byline_start(text, rs) if byline else self.extend_left(text, rs)
                 if self.lex.rank_kinds.get(rank) == "group":
                     cm = re.search(r"([\u4e00-\u9fff]{0,4}[市县区省])[及、和]$", text[max(0, ts - 6):ts])

@@ -146,3 +146,8 @@ def test_clauses_of_titles_and_names_with_no_verb_belong_to_the_list(finder_lex)
     got = {(r.person, r.role) for r in ev.roles}
     assert {("黄东", "Attendee"), ("李彩", "Attendee"), ("陈永", "Attendee"), ("王勇", "Attendee")} <= got
     assert ("王一波", "Leader") in got
+
+
+def test_the_reporter_in_a_byline_does_none_of_what_is_reported(finder_lex):
+    [ev] = events(finder_lex, "本报讯（记者 林小瑶）9月26日，区人大常委会召开第二十二次会议，主任张巨明主持会议。")
+    assert {(r.person, r.role) for r in ev.roles} == {("张巨明", "Chair")}

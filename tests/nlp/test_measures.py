@@ -49,3 +49,8 @@ def test_a_quoted_name_before_a_programme_word_is_a_programme():
 def test_a_quoted_speech_is_no_slogan():
     found = [i.name for i in MeasureFinder().initiatives("县长宣布：“我宣布，示例县2019年转型项目集中开工！”")]
     assert found == []
+
+
+def test_phases_count_only_when_a_project_is_divided_into_them():
+    qs = {(q.value, q.unit) for q in MeasureFinder().quantities("园区分两期开发，安置楼三期建设项目开工。")}
+    assert qs == {(2.0, "期")}
