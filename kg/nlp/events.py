@@ -461,7 +461,9 @@ class EventFinder:
                 masked = masked.replace(n.name, "　" * len(n.name))  # a name holds no verb
         verbs = self.lex.verbs
         return not any(masked[i:i + 2] in verbs for i in range(len(masked) - 1)) \
-            and not any(w in masked for ws in self.roles.values() for w in ws)
+            and not any(w in masked for ws in self.roles.values() for w in ws) \
+            and not self.visit_re.search(masked) and not self.activity_re.search(masked) \
+            and not re.search(r"召开|举行|举办|开展|一行", masked)  # the clause that tells the visit is no list
 
     def _list_continues(self, text: str, a: int, names: list[NameMention]) -> bool:
         """A comma inside a list of officials (…副主席X、Y，秘书长Z等参加) does not end the subject:

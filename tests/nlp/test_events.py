@@ -151,3 +151,10 @@ def test_clauses_of_titles_and_names_with_no_verb_belong_to_the_list(finder_lex)
 def test_the_reporter_in_a_byline_does_none_of_what_is_reported(finder_lex):
     [ev] = events(finder_lex, "本报讯（记者 林小瑶）9月26日，区人大常委会召开第二十二次会议，主任张巨明主持会议。")
     assert {(r.person, r.role) for r in ev.roles} == {("张巨明", "Chair")}
+
+
+def test_the_clause_that_tells_the_visit_is_not_part_of_the_escort_list(finder_lex):
+    text = "5月13日下午，市妇儿工委成员张萍、杨朝一行到辖区调研儿童友好社区建设，区领导刘正，区民政局局长孟凡伟陪同。"
+    [ev] = events(finder_lex, text)
+    assert {(r.person, r.role) for r in ev.roles} == {
+        ("张萍", "Leader"), ("杨朝", "Leader"), ("刘正", "Attendee"), ("孟凡伟", "Attendee")}
