@@ -379,6 +379,10 @@ class EventFinder:
                             and not self._verbless_clause_before(text, a - 1, s0, in_sent)):
                         a -= 1
                     subject = [n for n in in_sent if a <= n.start and n.end <= v]
+                    if text.startswith("下", v + len(verb)):
+                        at = text.rfind("在", a, v)  # X在Y的陪同下调研: Y escorts, X leads
+                        if at >= 0:
+                            subject = [n for n in subject if n.start > at]
                     tail = re.match(r"(?:了)?(?:会议|活动|仪式|座谈会|开幕式)?的(?:领导|同志|人员)?(?:还有|有)", text[v + len(verb):s1])
                     if role == "Attendee" and tail:
                         # 出席会议的还有谢振华、邱丽等同志: who attended is named after the verb

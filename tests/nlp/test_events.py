@@ -158,3 +158,8 @@ def test_the_clause_that_tells_the_visit_is_not_part_of_the_escort_list(finder_l
     [ev] = events(finder_lex, text)
     assert {(r.person, r.role) for r in ev.roles} == {
         ("张萍", "Leader"), ("杨朝", "Leader"), ("刘正", "Attendee"), ("孟凡伟", "Attendee")}
+
+
+def test_who_visits_in_anothers_company_leads(finder_lex):
+    [ev] = events(finder_lex, "4月25日 县长乔朝在县住建局局长王明的陪同下深入城东片区调研路网工程。")
+    assert {(r.person, r.role) for r in ev.roles} == {("乔朝", "Leader"), ("王明", "Attendee")}
