@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .dates import DateResolver
+from .dates import MONTH_DAY, DateResolver
 from .lexicon import load_lexicon
 from .types import (Event, Evidence, Facts, Initiative, Issue, Organization, Participation, Person,
                     Quantity, Statement, TitleAttestation)
@@ -34,9 +34,6 @@ class _Article:
         return Evidence(self.issue.text[s_a:s_b].strip(), s_a, s_b, a, b, rule, CONFIDENCE.get(rule, 0.5))
 
 
-MONTH_DAY_WRITTEN = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
-
-
 def issue_places(text: str) -> tuple[str, ...]:
     """The districts and counties of the gazetteer that an issue names in full anywhere."""
     names = load_lexicon().places.names
@@ -58,22 +55,22 @@ def extract(issue: Issue, nlp: Language) -> Facts:
     dates = DateResolver(issue.clean, issue.date, issue.text_year)
     for art, doc in zip(issue.articles, nlp.pipe(docs)):
         _collect(_Article(issue, doc, art.start, dates), art.index, facts)
-    _headline_orgs(issue, facts)
+    _headline_orgs(issue, places, facts)
     _tail(issue, facts)
     return facts
 
 
-def _headline_orgs(issue: Issue, facts: Facts) -> None:
+def _headline_orgs(issue: Issue, places: tuple[str, ...], facts: Facts) -> None:
     """A page's headline is read apart from its body; the units it names are the page's too."""
-    from .nlp.organizations import OrgFinder
+    from .nlp.organizations import org_finder
     if issue.kind != "page" or not issue.title:
         return
     pos = issue.clean.find(issue.title)
     if pos < 0:
         return
-    for o in OrgFinder(load_lexicon()).find(issue.title, issue_places(issue.clean)):
+    s_a, s_b = issue.original_span(pos, pos + len(issue.title))
+    for o in org_finder().find(issue.title, places):
         a, b = issue.original_span(pos + o.start, pos + o.end)
-        s_a, s_b = issue.original_span(pos, pos + len(issue.title))
         ev = Evidence(issue.text[s_a:s_b], s_a, s_b, a, b, "headline", CONFIDENCE["org_suffix"])
         facts.organizations.append(Organization(o.name, o.kind, ev))
 
@@ -91,7 +88,7 @@ def _collect(ctx: _Article, article: int, facts: Facts) -> None:
         at = s._.attrs
         when = ctx.dates.resolve(at["date_text"], ctx.base + s.start_char)
         label = at["label"]
-        md = MONTH_DAY_WRITTEN.match(at["date_text"] or "")
+        md = MONTH_DAY.match(at["date_text"] or "")
         if when is None and md and not label.startswith(md.group()):
             label = md.group() + label  # undated: the day as written opens the label (9月26日区人大常委会会议)
         ev = Event(s.label_, label, when, at["date_text"], at["before_main"], article,
@@ -139,7 +136,7 @@ def _org_kind(name: str) -> str | None:
 
 def _tail(issue: Issue, facts: Facts) -> None:
     """Editors are persons with the title 责任编辑; distribution recipients may be organizations."""
-    from .nlp.organizations import OrgFinder
+    from .nlp.organizations import org_finder
     known = {p.name for p in facts.persons}
     for name in issue.editors:
         pos = issue.clean.rfind(name)
@@ -155,7 +152,7 @@ def _tail(issue: Issue, facts: Facts) -> None:
             known.add(name)
         label = issue.text[line_a:line_b].split("：")[0].split(":")[0].strip()
         facts.titles.append(TitleAttestation(name, label or "责任编辑", None, label or "责任编辑", issue.date, ev))
-    finder = OrgFinder(load_lexicon())
+    finder = org_finder()
     for dist in issue.distribution:
         for r in dist.recipients:
             r = r.strip()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from .dates import parse_full_date, text_year
@@ -86,11 +87,7 @@ def parse_source(src: SourceText) -> Issue:
                 re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日", line) or "，" in line and len(line) > 30):
             # 2月26日，区委…: the first line is the body's first sentence, not a headline;
             # a date line just below it still dates the page
-            for c, d in lines[1:4]:
-                nxt = _plain(text[c:d])
-                if META_DATE_RE.match(nxt) and len(nxt) <= 60 and (pd := parse_full_date(nxt)):
-                    issue.date = pd
-                    break
+            issue.date = next((d for c, e in lines[1:4] if (d := _date_line(_plain(text[c:e])))), None)
             break
         if not consumed and k == 0 and issue.series is None:
             issue.title, consumed = line, True  # a news page opens with its headline
@@ -199,12 +196,15 @@ def _masthead_part(issue: Issue, line: str, k: int) -> bool:
     if issue.organ is None and ORGAN_RE.match(line) and issue.series:
         issue.organ = line
         return True
-    if issue.date is None and META_DATE_RE.match(line) and len(line) <= 60:
-        d = parse_full_date(line)
-        if d:
-            issue.date = d
-            return True
+    if issue.date is None and (d := _date_line(line)):
+        issue.date = d
+        return True
     return False
+
+
+def _date_line(line: str) -> date | None:
+    """The date of a page's own date line (发布时间：2025-06-26, 2015/1/23 16:48:24)."""
+    return parse_full_date(line) if META_DATE_RE.match(line) and len(line) <= 60 else None
 
 
 def _is_byline_rank(word: str) -> bool:

@@ -14,7 +14,7 @@ from ..lexicon import load_lexicon
 from .events import EventFinder
 from .nametagger import NameCandidate, tag_names
 from .measures import MeasureFinder
-from .organizations import OrgFinder
+from .organizations import org_finder
 from .persons import NameMention, PersonFinder
 
 ATTRS_KEY = "dkg_attrs"
@@ -93,7 +93,7 @@ def make_persons(nlp: Language, name: str, known_names: list[str]) -> PersonComp
 
 @Language.factory("dkg_organizations", assigns=["doc.spans"])
 def make_organizations(nlp: Language, name: str):
-    finder = OrgFinder(load_lexicon())
+    finder = org_finder()
 
     def organizations(doc: Doc) -> Doc:
         doc.spans["orgs"] = [s for o in finder.find(doc.text, doc.user_data.get("places", ()))

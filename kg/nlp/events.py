@@ -95,6 +95,7 @@ class EventFinder:
         self.roles = lex.role_verbs()
         # 陈红、赵刚参加视察: a verb of joining before the visit word joins the visit already told
         self.joining = tuple(self.roles["Attendee"]) + tuple(self.roles["Chair"])
+        self.role_word_re = re.compile(_alt([w for ws in self.roles.values() for w in ws]))
         self.speech_re = re.compile(rf"(?:{_alt(ev['speech_acts'])})[：:，,]?")
         self.undated = tuple(ev.get("undated_words", []))
         self.before = tuple(ev.get("before_words", []))
@@ -465,7 +466,7 @@ class EventFinder:
                 masked = masked.replace(n.name, "　" * len(n.name))  # a name holds no verb
         verbs = self.lex.verbs
         return not any(masked[i:i + 2] in verbs for i in range(len(masked) - 1)) \
-            and not any(w in masked for ws in self.roles.values() for w in ws) \
+            and not self.role_word_re.search(masked) \
             and not self.visit_re.search(masked) and not self.activity_re.search(masked) \
             and not re.search(r"召开|举行|举办|开展|一行", masked)  # the clause that tells the visit is no list
 

@@ -62,6 +62,8 @@ class MeasureFinder:
         self.campaign_re = re.compile(r"(?<=[，。；：、”])([\u4e00-\u9fff]{2,12}行动)")
         # 十四五, 十五五: the five-year plans
         self.plan_re = re.compile(r"(?<![一二三四五六七八九十百千万第])十[一二三四五六七八九]五(?=[\u4e00-\u9fff“”，。、]|$)")
+        # words before an unquoted campaign that are not part of its name (推进|城市环境综合整治行动)
+        self.openers = load_lexicon().verbs | set(m["campaign_openers"])
         self.sections = tuple(m["section_nouns"])
         self.threshold = tuple(m["threshold_followers"])
         self.head_re = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:%s)" % "|".join(map(re.escape, m["slogan_heads"])))
@@ -107,10 +109,9 @@ class MeasureFinder:
                     and not re.search(r"[项条是要位件名家人次届期年月日]", phrase) \
                     and not re.search(r"个(?![一二三四五六七八九十])", phrase):  # 十个一 is a slogan, 三个项目 no
                 out[phrase] = InitiativeMention(phrase, m.start(), m.end(), "number_slogan")
-        openers = load_lexicon().verbs | set(_measures()["campaign_openers"])
         for m in self.campaign_re.finditer(text):
             phrase, start = m.group(1), m.start(1)
-            while phrase[:2] in openers and len(phrase) > 6:
+            while phrase[:2] in self.openers and len(phrase) > 6:
                 phrase, start = phrase[2:], start + 2  # 推进|城市环境综合整治行动
             if re.search(r"[的把以将用了]|实际|切实|各种|系列|相关|有关", phrase) or len(phrase) <= 4:
                 continue  # 以开好全会的实际行动, “两重”攻坚行动: a clause or a kind, not a campaign's name

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 from .textutil import after_date, ends_with_any, inside_quotes, is_cjk, trim_start
 
 ORG_MAX = 24
@@ -20,6 +21,12 @@ TERRITORIAL = {"街道", "镇", "乡", "社区", "村", "区", "县", "市", "�
 
 def _longest(words: Iterable[str]) -> list[str]:
     return sorted(words, key=lambda w: (-len(w), w))
+
+
+@lru_cache(maxsize=1)
+def org_finder() -> "OrgFinder":
+    """The finder for the loaded lexicon: its gazetteer patterns are compiled once per process."""
+    return OrgFinder(load_lexicon())
 
 
 @dataclass

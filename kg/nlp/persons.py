@@ -136,7 +136,7 @@ class PersonFinder:
         if any(plain[i:i + 2] in self.lex.verbs or plain[i:i + 2] in self.lex.not_names for i in range(len(plain) - 1)):
             return None  # 处理问题: words, not a name
         if cand in self.lex.rank_kinds or cand in self.lex.organs or cand[:2] in self.lex.not_names \
-                or NAME_BAD & set(cand.replace("·", "")) or cand.endswith(self.lex.org_suffixes) \
+                or NAME_BAD & set(plain) or cand.endswith(self.lex.org_suffixes) \
                 or starts_with_any(text, pos, self.ranks) or ends_with_any(cand, len(cand), self.ranks):
             return None
         return cand
@@ -456,7 +456,7 @@ class PersonFinder:
         """（王慧）, （东湖镇 李小红）: names in closing brackets are the article's writers."""
         for m in re.finditer(r"[（(]([\u4e00-\u9fff ]{2,30})[）)]", text):
             tail = text[m.end():m.end() + 1]
-            if tail and tail not in "\n。 " and not text[:m.start()].endswith("讯"):
+            if tail and tail not in "\n。 " and text[m.start() - 1:m.start()] != "讯":
                 continue  # 鲁渝（寿光）蔬菜: a bracket inside the sentence is no byline
             pos = m.start(1)
             for part in m.group(1).split(" "):
