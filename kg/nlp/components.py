@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
 from .events import EventFinder
-from .nametagger import NameCandidate, tag_names
+from .known import NameIndex
 from .measures import MeasureFinder
+from .nametagger import NameCandidate, tag_names
 from .organizations import org_finder
 from .persons import NameMention, PersonFinder
 
@@ -54,11 +55,11 @@ def dkg_sentences(doc: Doc) -> Doc:
 
 class PersonComponent:
     def __init__(self, known_names: Iterable[str] = ()) -> None:
-        self.known: set[str] = set(known_names)
+        self.known = NameIndex(known_names, base=NameIndex(load_lexicon().known_persons))
 
     def add_known(self, names: Iterable[str]) -> None:
         """Names learnt with a title in earlier issues: recognized bare here."""
-        self.known |= set(names)
+        self.known.update(names)
 
     def __call__(self, doc: Doc) -> Doc:
         finder = PersonFinder(load_lexicon(), self.known)

@@ -169,7 +169,7 @@ class EventFinder:
         current: EventMention | None = None
         para_date = item_date
         first = len(events)
-        first_sent = next(SENT_RE.finditer(text, a, b)).start()
+        first_sent = next((m.start() for m in SENT_RE.finditer(text, a, b)), a)  # an item may hold no sentence
         for sm in SENT_RE.finditer(text, a, b):
             s0, s1 = sm.span()
             sent = sm.group()

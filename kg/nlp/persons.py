@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..lexicon import Lexicon
+from .known import NameIndex
 from .nametagger import NameCandidate
 from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, starts_with_any, trim_start
 
@@ -52,9 +53,11 @@ class PersonResult:
 
 
 class PersonFinder:
-    def __init__(self, lex: Lexicon, known: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(self, lex: Lexicon, known: NameIndex | Iterable[str] = ()) -> None:
         self.lex = lex
-        self.known = set(known) | lex.known_persons
+        # the names this text teaches stay in an overlay: the shared index is the run's
+        base = known if isinstance(known, NameIndex) else NameIndex(known, base=NameIndex(lex.known_persons))
+        self.known = NameIndex(base=base)
         self.ranks = lex.ranks
         self.rank_re = re.compile(lex.rank_pattern())
         self.followers = lex.name_followers
@@ -101,7 +104,7 @@ class PersonFinder:
             if len(cand) == sl + glen and self.valid_name(cand, closed) and self.follows_name(text, end):
                 if self.follows_name(text, end, strong=True):
                     longer = text[pos:end + 1]
-                    if glen == 1 and text[end] in self.lex.conjunctions and longer not in self.lex.not_names \
+                    if glen == 1 and end < len(text) and text[end] in self.lex.conjunctions and longer not in self.lex.not_names \
                             and self.follows_name(text, end + 1, strong=True) and not self.name_at(text, end + 1):
                         return longer  # 甘国和|在主席台就座: 和 ends the name, it joins nothing
                     return cand
@@ -142,7 +145,7 @@ class PersonFinder:
         return cand
 
     def known_at(self, text: str, pos: int) -> list[str]:
-        return sorted((k for k in self.known if text.startswith(k, pos)), key=len, reverse=True)
+        return self.known.starting_at(text, pos)
 
     def name_ending_at(self, text: str, end: int) -> tuple[str, int] | None:
         """A name that ends at ``end`` (朱建峰|区长), with a clear left edge."""
@@ -278,14 +281,14 @@ class PersonFinder:
             if self.valid_name(m.group(), closed=True) and m.start() not in taken:
                 add_name(m.group(), m.start(), "bare_list")  # 会议由王伟同志主持
         # names seen with a title (here or in earlier issues) are names everywhere
-        self.known |= {n.name for n in taken.values()}
-        for k in sorted(self.known, key=len, reverse=True):
-            for m in re.finditer(re.escape(k), text):
-                s = m.start()
-                if s in taken or any(n.start < s < n.end for n in taken.values()):
-                    continue
-                if self.follows_name(text, m.end()) and (s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))):
-                    add_name(k, s, "known_name")
+        self.known.update(n.name for n in taken.values())
+        covered = {i for n in taken.values() for i in range(n.start + 1, n.end)}
+        for s, k in self.known.occurrences(text):
+            if s in taken or s in covered:
+                continue
+            if self.follows_name(text, s + len(k)) and (s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))):
+                add_name(k, s, "known_name")
+                covered.update(range(s + 1, s + len(k)))
         self._tagged(text, tagged, taken, add_name, add_title)
         self._surname_titles(text, taken, res)
         res.names = sorted(taken.values(), key=lambda n: n.start)
@@ -399,7 +402,7 @@ class PersonFinder:
                     continue
                 holders = {t.person for t in res.titles if t.person.startswith(surname) and t.title.endswith(m.group())}
                 if not holders:
-                    holders = {k for k in self.known if k.startswith(surname) and len(k) > sl}
+                    holders = self.known.with_first(surname)
                     holders = holders if len(holders) == 1 else set()
                 if len(holders) == 1 and self.follows_name(text, m.end()):
                     name = holders.pop()

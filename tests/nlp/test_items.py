@@ -52,3 +52,9 @@ def test_headed_items_each_open_an_event(finder_lex):
     evs = events(finder_lex, text)
     assert [e.date_text for e in evs] == ["3月1日", "3月2日", "3月3日"]  # no event from a headline
     assert ("赵小三", "Attendee") in roles(evs[1])
+
+
+def test_an_empty_item_yields_no_event(finder_lex):
+    # a document cut short (or doubled) can leave an article with no text at all
+    assert events(finder_lex, "") == []
+    assert events(finder_lex, "\n\n。\n") == []

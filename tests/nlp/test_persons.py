@@ -95,3 +95,9 @@ def test_list_items_whole_between_separators(finder_lex):
 def test_a_name_that_ends_in_a_conjunction_character_and_members_of_a_body(finder_lex):
     names, titles = find(finder_lex, "区老领导何志、甘国和在主席台就座。市妇儿工委成员张萍、杨朝一行调研。")
     assert "甘国和" in names and ("杨朝", "市妇儿工委成员") in titles
+
+
+def test_a_name_that_closes_the_text(finder_lex):
+    # a file cut off right after a name: nothing may be read past its end
+    names, titles = find(finder_lex, "区委副书记、区长、开发区管委会主任杜海")
+    assert names == ["杜海"] and ("杜海", "区长") in titles
