@@ -1,7 +1,6 @@
 """What the store holds: issues, counts, and removing one issue."""
 from __future__ import annotations
 
-
 from .errors import KGError
 from .iris import graph_iri
 from .query import run_query
@@ -12,6 +11,8 @@ SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {
   GRAPH ?g { ?i dkg:issueKey ?key ; dkg:sourceFile ?file . OPTIONAL { ?i schema:datePublished ?date } ?s ?p ?o }
 } GROUP BY ?g ?key ?file ?date ORDER BY ?key
 """
+# keys and files only: removing one issue must not count every quad of the store
+KEYS = "SELECT ?key ?file WHERE { GRAPH ?g { ?i dkg:issueKey ?key ; dkg:sourceFile ?file } }"
 COUNTS = {
     "persons": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a foaf:Person } }",
     "organizations": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a org:Organization } }",
@@ -39,8 +40,8 @@ def store_stats(store: QuadStore) -> dict[str, int]:
 
 def remove_issue(store: QuadStore, issue: str) -> str:
     """Remove by key (上街信息/2020/46, page/district-02) or by source file name."""
-    for row in list_issues(store):
-        if issue in (row["key"], row["file"]):
-            store.remove_graph(graph_iri(row["key"]))
-            return row["key"]
+    for key, file in sorted((str(k), str(f)) for k, f in run_query(store, KEYS)):
+        if issue in (key, file):
+            store.remove_graph(graph_iri(key))
+            return key
     raise KGError(f"{issue}: no such issue in the store (see `kg list`)")

@@ -56,27 +56,31 @@ def cli() -> None:
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes that extract  [default: all cores]")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which encoding each file was read with.")
 @friendly
-def import_cmd(paths: tuple[Path, ...], store: Path | None, verbose: bool) -> None:
+def import_cmd(paths: tuple[Path, ...], store: Path | None, jobs: int | None, verbose: bool) -> None:
     """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
-    from .importer import import_paths
+    from tqdm import tqdm
+
+    from .importer import default_jobs, import_paths
     from .reading import iter_sources
 
     n = len(iter_sources(list(paths)))
+    # on a terminal a bar with rate and ETA; in a pipe or a log, only the lines
     with _opened(store, must_exist=False) as db, \
-            click.progressbar(length=n, label="importing", file=sys.stderr,
-                              hidden=n < 2 or not sys.stderr.isatty()) as bar:
+            tqdm(total=n, unit="issue", file=sys.stderr, disable=n < 2 or not sys.stderr.isatty(),
+                 dynamic_ncols=True, leave=False) as bar:
         def report(r) -> None:
             bar.update(1)
             if not r.ok:
-                click.echo(r.line(), err=True)
+                bar.write(r.line(), file=sys.stderr)
                 return
-            click.echo(r.line() + (f" [{r.issue.encoding}]" if verbose else ""))
-            if r.issue.encoding.startswith("mixed"):
-                click.echo(f"warning: {r.path}: mixed encodings, read line by line ({r.issue.encoding})", err=True)
+            bar.write(r.line() + (f" [{r.encoding}]" if verbose else ""), file=sys.stdout)
+            if r.encoding.startswith("mixed"):
+                bar.write(f"warning: {r.path}: mixed encodings, read line by line ({r.encoding})", file=sys.stderr)
 
-        reports = import_paths(paths, db, progress=report)
+        reports = import_paths(paths, db, progress=report, jobs=jobs or default_jobs())
     if n == 0:  # nothing to import: the reason was not reported per file
         for r in reports:
             click.echo(r.line(), err=True)
@@ -179,13 +183,14 @@ def remove(issue: str, store: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("issues", nargs=-1)
 @store_option
 @friendly
-def validate(store: Path | None) -> None:
-    """Check every graph in the store against the SHACL shapes in ontology/shapes.ttl."""
+def validate(issues: tuple[str, ...], store: Path | None) -> None:
+    """Check the store's graphs (or only the ISSUES given by key) against ontology/shapes.ttl."""
     from .validate import validate_store
     with _opened(store) as db:
-        n, violations = validate_store(db)
+        n, violations = validate_store(db, issues)
     for v in violations:
         click.echo(f"{v.graph}: {v.focus}: {v.message}")
     if violations:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Iterator, Mapping, Protocol
+from typing import Iterable, Iterator, Mapping, Protocol
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
@@ -27,7 +27,7 @@ def store_path(option: str | os.PathLike | None) -> Path:
 
 
 class QuadStore(Protocol):
-    def replace_graph(self, name: URIRef, graph: Graph) -> None: ...
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None: ...
     def remove_graph(self, name: URIRef) -> bool: ...
     def graph_names(self) -> list[URIRef]: ...
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
@@ -37,6 +37,16 @@ class QuadStore(Protocol):
 
     def dataset(self) -> Dataset: ...
     def to_dataset(self) -> Dataset: ...
+    def graph(self, name: URIRef) -> Graph:
+        """One named graph, read into memory on its own."""
+        import pyoxigraph as ox
+        g = Graph(identifier=name)
+        data = ox.serialize(self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))),
+                            format=ox.RdfFormat.N_QUADS)
+        if data:
+            g.parse(data=data.decode("utf-8"), format="nquads")
+        return g
+
     def quads(self) -> Iterator: ...
     def dump(self, fmt: str, target: Path) -> None: ...
     def __len__(self) -> int: ...
@@ -61,6 +71,13 @@ def _forget(graph: str) -> str:
 
 def _merge(graph: str) -> str:
     return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+
+
+def _forget_holders(holders: str) -> str:
+    """Drop the named holdings from the tenure graph and the default graph (only tenure states them)."""
+    from .tenure import TENURE_GRAPH
+    return (f"DELETE {{ GRAPH {_nt(TENURE_GRAPH)} {{ ?h ?p ?o }} ?h ?p ?o }} "
+            f"WHERE {{ VALUES ?h {{ {holders} }} GRAPH {_nt(TENURE_GRAPH)} {{ ?h ?p ?o }} }}")
 
 
 class OxigraphStore:
@@ -99,22 +116,41 @@ class OxigraphStore:
         if has_default is None and next(iter(self._ox.named_graphs()), None) is not None:
             self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
-    def _change(self, name: URIRef, body: str | None) -> None:
-        """Replace (or, with no body, drop) one named graph, then re-derive tenure
-        and the default graph: all one update, so all one transaction."""
-        from .tenure import REFRESH, TENURE_GRAPH
-        g, tenure = _nt(name), _nt(TENURE_GRAPH)
-        ops = [_forget(g), _forget(tenure), f"DROP SILENT GRAPH {g}"]
-        if body is not None:
-            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
-        ops += [REFRESH.strip().rstrip(";"), _merge(g), _merge(tenure)]
+    def _change(self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]] | None) -> None:
+        """Replace (or, with no triples, drop) one named graph, the default graph's
+        share of it and the tenure of the posts it attests: one update, so one
+        transaction, and its cost is the issue's, whatever the store's size."""
+        from .tenure import holder_iri, holdings_of, refresh_holdings
+        g = _nt(name)
+        triples = list(triples or ())
+        affected = self._attested(name) | holdings_of(triples)
+        holders = " ".join(_nt(holder_iri(p, post)) for p, post in sorted(affected))
+        ops = [_forget(g)]
+        if holders:
+            ops.append(_forget_holders(holders))
+        ops.append(f"DROP SILENT GRAPH {g}")
+        if triples:
+            body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples)
+            ops += [f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", _merge(g)]
+        if affected:
+            ops.append(refresh_holdings(sorted(affected)))
         self._update(" ;\n".join(ops))
 
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        self._change(name, "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph))
+    def _attested(self, name: URIRef) -> set[tuple[URIRef, URIRef]]:
+        """(person, post) pairs the stored graph ``name`` attests."""
+        import pyoxigraph as ox
+        from .tenure import holdings_of
+        g = ox.NamedNode(str(name))
+        return holdings_of((URIRef(q.subject.value), URIRef(q.predicate.value), URIRef(q.object.value))
+                           for q in self._ox.quads_for_pattern(None, None, None, g)
+                           if isinstance(q.object, ox.NamedNode))
+
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None:
+        self._change(name, graph)
 
     def remove_graph(self, name: URIRef) -> bool:
-        if name not in self.graph_names():
+        import pyoxigraph as ox
+        if not self._ox.contains_named_graph(ox.NamedNode(str(name))):
             return False
         self._change(name, None)
         return True
@@ -127,6 +163,16 @@ class OxigraphStore:
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs())
+
+    def graph(self, name: URIRef) -> Graph:
+        """One named graph, read into memory on its own."""
+        import pyoxigraph as ox
+        g = Graph(identifier=name)
+        data = ox.serialize(self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))),
+                            format=ox.RdfFormat.N_QUADS)
+        if data:
+            g.parse(data=data.decode("utf-8"), format="nquads")
+        return g
 
     def quads(self) -> Iterator:
         """Every quad of the named graphs (the derived default graph left out)."""

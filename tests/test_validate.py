@@ -31,3 +31,11 @@ def test_validate_command(runner, store, sample):
     runner.invoke(cli, ["import", str(sample), "--store", str(store)])
     r = runner.invoke(cli, ["validate", "--store", str(store)])
     assert r.exit_code == 0 and "conform" in r.output
+
+
+def test_validate_one_issue_by_key(runner, store, sample, invented):
+    runner.invoke(cli, ["import", str(sample), str(invented), "--store", str(store)])
+    r = runner.invoke(cli, ["validate", "示例信息/2021/3", "--store", str(store)])
+    assert r.exit_code == 0 and "1 graph(s) conform" in r.output
+    r = runner.invoke(cli, ["validate", "示例信息/2099/1", "--store", str(store)])
+    assert r.exit_code == 1 and "no such graph" in r.output

@@ -1,0 +1,95 @@
+"""Import a generated archive in one `kg import` call and measure how it scales.
+
+Run: python bench/bench_archive.py FOLDER [--store PATH] [--jobs N] [--queries]
+
+FOLDER holds issues made by bench/generate_issues.py. The import runs in a child
+process; each issue's line is timestamped as it arrives, so the report gives
+issues per second, the per-issue time of the first and the last tenth (their
+ratio says whether cost grows with the store), the child's peak memory and the
+store's size on disk. With ``--queries`` every query of queries/ is then timed
+on the full store (a cold `kg query` process each, so start-up is included).
+Figures are reported in notes, never asserted in tests.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KG = [sys.executable, "-m", "kg"]
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def import_folder(folder: Path, store: Path, jobs: int | None) -> list[float]:
+    """Seconds at which each issue's line arrived, from the start of the process."""
+    cmd = KG + ["import", str(folder), "--store", str(store)] + (["--jobs", str(jobs)] if jobs else [])
+    start = time.perf_counter()
+    stamps = []
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+                          env={**os.environ, "TERM": "dumb"}) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("error"):
+                print(line.rstrip(), file=sys.stderr)
+            if ": " in line and ("triples" in line or line.startswith("error")):
+                stamps.append(time.perf_counter() - start)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"kg import exited {proc.returncode}")
+    return stamps
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--store", type=Path, help="default: a fresh temporary store")
+    ap.add_argument("--jobs", type=int)
+    ap.add_argument("--queries", action="store_true", help="time every library query afterwards")
+    args = ap.parse_args()
+    tmp = None
+    if args.store is None:
+        tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+        args.store = tmp / "store"
+    try:
+        stamps = import_folder(args.folder, args.store, args.jobs)
+        n = len(stamps)
+        gaps = [b - a for a, b in zip([0.0] + stamps, stamps)]
+        tenth = max(1, n // 10)
+        # the first issue carries spaCy's start-up: the first tenth is timed from the second line
+        first = statistics.mean(gaps[1:tenth + 1]) if n > 1 else gaps[0]
+        last = statistics.mean(gaps[-tenth:])
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"issues                       {n}")
+        print(f"wall time                    {stamps[-1]:.1f} s")
+        print(f"issues per second            {n / stamps[-1]:.2f}")
+        print(f"per issue, first tenth       {first * 1000:.0f} ms")
+        print(f"per issue, last tenth        {last * 1000:.0f} ms   (ratio {last / first:.2f})")
+        print(f"peak memory (import)         {peak:.0f} MB")
+        print(f"store on disk                {du(args.store) / 2**20:.0f} MB")
+        if args.queries:
+            for rq in sorted((ROOT / "queries").glob("*.rq")):
+                t0 = time.perf_counter()
+                res = subprocess.run(KG + ["query", str(rq), "--store", str(args.store), "--format", "csv"],
+                                     capture_output=True, text=True, cwd=ROOT)
+                took = time.perf_counter() - t0
+                rows = max(0, len(res.stdout.splitlines()) - 1)
+                status = f"{rows} rows" if res.returncode == 0 else res.stderr.strip().splitlines()[-1][:60]
+                print(f"query {rq.stem:22} {took:6.2f} s  {status}")
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

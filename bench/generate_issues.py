@@ -1,0 +1,126 @@
+"""Generate a district archive for benchmarks: many issues made from real ones.
+
+Run: python bench/generate_issues.py OUT --count 5000 [--templates FILE_OR_DIR ...] [--seed 7]
+
+Each generated issue is a template issue (by default the user's sample in data/
+and our invented bulletin) with its masthead renumbered and redated, its district
+swapped for one of ``--districts`` from the gazetteer, and every person the
+pipeline finds in it replaced by a name from a pool of ``--names`` (3,000).
+Pool names are drawn with a Zipf-like skew, so officials recur across issues the
+way a district's leaders do, and the store learns thousands of names.
+
+Output is deterministic for a seed. Texts fetched from the web may serve as
+templates for a measurement run (``--templates ../shared/eval/dev``); the
+generated files go wherever OUT is and must never be committed.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_TEMPLATES = [ROOT / "data", ROOT / "tests" / "data" / "invented-bulletin.txt"]
+# common given-name characters; none is a word of office, place or time
+GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华玉萍红玲芬燕春菊兰凤洁梅琳云莲雪荣"
+         "爱香月瑞凡佳嘉琼勤珍莉桂晶妍秋珊锦青倩婷颖露瑶怡丹蓉君琴蕊薇岚馨韵悦昭冰爽宁欣"
+         "育滢柔竹凝晓欢枫芸菲亚宜舒思立志建国庆海波斌辉鹏飞宏亮鑫晨阳光新兴德福林森")
+COMMON_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+                   "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
+def name_pool(size: int, rng: random.Random) -> list[str]:
+    from kg.lexicon import load_lexicon
+    surnames = [s for s in COMMON_SURNAMES if s in load_lexicon().surnames_single]
+    pool: list[str] = []
+    seen: set[str] = set()
+    while len(pool) < size:
+        name = rng.choice(surnames) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+        if name not in seen:
+            seen.add(name)
+            pool.append(name)
+    return pool
+
+
+def districts(count: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(full, short) names of districts from the gazetteer: 上街区, 上街."""
+    from kg.lexicon import load_lexicon
+    places = sorted((full, short) for short, full in load_lexicon().places.county_short.items()
+                    if full.endswith("区") and len(full) == 3)
+    return rng.sample(places, count)
+
+
+class Template:
+    def __init__(self, path: Path, nlp) -> None:
+        from kg.facts import extract
+        from kg.parse import parse_file
+        issue = parse_file(path)
+        if issue.kind != "bulletin" or not issue.district:
+            raise SystemExit(f"{path}: a template must be a bulletin with a masthead")
+        self.text = path.read_text(encoding="utf-8")
+        self.district = issue.district
+        self.short = issue.district[:-1]
+        self.series = issue.series or ""
+        self.number = str(issue.number)
+        # longest first: 耿勇军 is replaced before a 耿勇 could be
+        self.names = sorted({p.name for p in extract(issue, nlp).persons}, key=len, reverse=True)
+
+    def render(self, number: int, day: date, district: tuple[str, str], names: dict[str, str]) -> str:
+        full, short = district
+        text = re.sub(rf"第\s*{self.number}\s*期", f"第 {number} 期", self.text, count=1)
+        text = re.sub(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", f"{day.year} 年 {day.month} 月 {day.day} 日", text, count=1)
+        if names:
+            text = re.sub("|".join(map(re.escape, self.names)), lambda m: names[m.group()], text)
+        return text.replace(self.district, full).replace(self.short, short)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--count", type=int, default=500)
+    ap.add_argument("--templates", nargs="*", type=Path, default=DEFAULT_TEMPLATES)
+    ap.add_argument("--names", type=int, default=3000, help="size of the pool of recurring names")
+    ap.add_argument("--districts", type=int, default=12)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    from kg.nlp.pipeline import build_pipeline
+    from kg.reading import iter_sources
+
+    rng = random.Random(args.seed)
+    nlp = build_pipeline()
+    templates = []
+    for path in iter_sources(args.templates):
+        try:
+            templates.append(Template(path, nlp))
+        except SystemExit as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+    if not templates:
+        raise SystemExit("no template with a masthead")
+    pool = name_pool(args.names, rng)
+    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(pool))]
+    places = districts(args.districts, rng)
+    args.out.mkdir(parents=True, exist_ok=True)
+    per_district = -(-args.count // len(places))
+    width = len(str(args.count))
+    for i in range(args.count):
+        d = places[i % len(places)]
+        seq = i // len(places)  # the district's own running number: series/year/number stays unique
+        year, number = 2015 + seq // 100, seq % 100 + 1
+        day = date(year, 1, 3) + timedelta(days=int(number * 3.6))
+        t = templates[rng.randrange(len(templates))]
+        names = dict(zip(t.names, rng.choices(pool, weights, k=len(t.names))))
+        if len(set(names.values())) < len(names):  # two persons of one issue never share a name
+            names = dict(zip(t.names, rng.sample(pool, len(t.names))))
+        (args.out / f"issue-{i:0{width}d}.txt").write_text(t.render(number, day, d, names), encoding="utf-8")
+    print(f"{args.count} issues from {len(templates)} templates, {len(places)} districts "
+          f"(up to {per_district} issues each), {len(pool)} names -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
