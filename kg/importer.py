@@ -97,6 +97,8 @@ def extract_file(path: Path, nlp) -> Extracted:
 
 # --- worker processes: each builds the pipeline once ---------------------------
 FILES_PER_WORKER = 8
+# issues between two flushes of the store: bounds its memory and its write-ahead log
+CHECKPOINT_EVERY = 20
 _worker_nlp = None
 
 
@@ -171,9 +173,11 @@ def import_paths(paths: Iterable[Path], store: QuadStore,
     paths = list(paths)
     files = iter_sources(paths)
     reports = []
-    for ex in _extracted(files, known_names(store), jobs):
+    for n, ex in enumerate(_extracted(files, known_names(store), jobs), 1):
         report = apply(store, ex)
         reports.append(report)
+        if n % CHECKPOINT_EVERY == 0:
+            store.checkpoint()
         if progress:
             progress(report)
     if not files:

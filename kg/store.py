@@ -27,26 +27,16 @@ def store_path(option: str | os.PathLike | None) -> Path:
 
 
 class QuadStore(Protocol):
+    """What the rest of the code may ask of a store."""
+
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None: ...
     def remove_graph(self, name: URIRef) -> bool: ...
     def graph_names(self) -> list[URIRef]: ...
+    def graph(self, name: URIRef) -> Graph: ...
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
-    def _rdflib_engine(self, sparql: str, bindings: Mapping[str, Node]) -> Result:
-        from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
-        return SPARQLResult(SPARQLProcessor(self._ds).query(sparql, initBindings=dict(bindings)))
-
     def dataset(self) -> Dataset: ...
+    def checkpoint(self) -> None: ...
     def to_dataset(self) -> Dataset: ...
-    def graph(self, name: URIRef) -> Graph:
-        """One named graph, read into memory on its own."""
-        import pyoxigraph as ox
-        g = Graph(identifier=name)
-        data = ox.serialize(self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))),
-                            format=ox.RdfFormat.N_QUADS)
-        if data:
-            g.parse(data=data.decode("utf-8"), format="nquads")
-        return g
-
     def quads(self) -> Iterator: ...
     def dump(self, fmt: str, target: Path) -> None: ...
     def __len__(self) -> int: ...
@@ -163,6 +153,15 @@ class OxigraphStore:
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs())
+
+    def checkpoint(self) -> None:
+        """Write buffered changes out. RocksDB keeps a write-ahead log file until every
+        index's memtable that refers to it is flushed; the indexes fill at different
+        rates, so without this a long import holds gigabytes of log and of memtables."""
+        try:
+            self._ox.flush()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write the store ({exc})") from None
 
     def graph(self, name: URIRef) -> Graph:
         """One named graph, read into memory on its own."""
