@@ -39,7 +39,7 @@ def friendly(f):
 @contextmanager
 def _opened(store: Path | None, must_exist: bool = True):
     """The store for one command, closed (and its lock released) however the command ends."""
-    from .store import open_store, store_path
+    from .store.oxigraph import open_store, store_path
     db = open_store(store_path(store), must_exist=must_exist)
     try:
         yield db
@@ -64,7 +64,7 @@ def import_cmd(paths: tuple[Path, ...], store: Path | None, jobs: int | None, ve
     from tqdm import tqdm
 
     from .importer import default_jobs, import_paths
-    from .reading import iter_sources
+    from .ingest.reading import iter_sources
 
     n = len(iter_sources(list(paths)))
     # on a terminal a bar with rate and ETA; in a pipe or a log, only the lines
@@ -98,7 +98,7 @@ def import_cmd(paths: tuple[Path, ...], store: Path | None, jobs: int | None, ve
 @friendly
 def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], store: Path | None) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT) over every imported issue."""
-    from .query import format_result, parse_binding, read_query_file, run_query
+    from .analysis.query import format_result, parse_binding, read_query_file, run_query
 
     if bool(file) == bool(sparql):
         raise click.UsageError("give a query FILE or --sparql, not both or neither")
@@ -116,7 +116,7 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
 @friendly
 def export(fmt: str, output: Path, store: Path | None) -> None:
     """Write the store as RDF (named graphs kept in trig/nquads/jsonld) or GEXF for Gephi."""
-    from .export import export as do_export
+    from .analysis.export import export as do_export
     with _opened(store) as db:
         n = do_export(db, fmt, output)
     click.echo(f"wrote {output} ({n} {'nodes' if fmt == 'gexf' else 'quads'})")
@@ -132,8 +132,8 @@ def export(fmt: str, output: Path, store: Path | None) -> None:
 @friendly
 def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | None) -> None:
     """Draw an interactive network page that works offline."""
-    from .network import NODE_TYPES, build_network
-    from .viz import select, write_page
+    from .analysis.network import NODE_TYPES, build_network
+    from .analysis.viz import select, write_page
 
     chosen = tuple(t.strip() for t in types.split(",") if t.strip())
     unknown = [t for t in chosen if t not in NODE_TYPES]
@@ -150,7 +150,7 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | Non
 @friendly
 def stats(store: Path | None) -> None:
     """Counts of issues, quads and facts in the store."""
-    from .catalog import store_stats
+    from .analysis.catalog import store_stats
     with _opened(store) as db:
         for name, value in store_stats(db).items():
             click.echo(f"{name:16} {value}")
@@ -161,7 +161,7 @@ def stats(store: Path | None) -> None:
 @friendly
 def list_cmd(store: Path | None) -> None:
     """The imported issues, one line each (the key is what `kg remove` takes)."""
-    from .catalog import list_issues
+    from .analysis.catalog import list_issues
     with _opened(store) as db:
         rows = list_issues(db)
     for r in rows:
@@ -176,7 +176,7 @@ def list_cmd(store: Path | None) -> None:
 @friendly
 def remove(issue: str, store: Path | None) -> None:
     """Remove one issue (its key from `kg list`, or its file name) and exactly its facts."""
-    from .catalog import remove_issue
+    from .analysis.catalog import remove_issue
     with _opened(store) as db:  # never create a store just to remove from it
         key = remove_issue(db, issue)
     click.echo(f"removed {key}")
@@ -188,7 +188,7 @@ def remove(issue: str, store: Path | None) -> None:
 @friendly
 def validate(issues: tuple[str, ...], store: Path | None) -> None:
     """Check the store's graphs (or only the ISSUES given by key) against ontology/shapes.ttl."""
-    from .validate import validate_store
+    from .analysis.validate import validate_store
     with _opened(store) as db:
         n, violations = validate_store(db, issues)
     for v in violations:
@@ -205,9 +205,9 @@ def validate(issues: tuple[str, ...], store: Path | None) -> None:
 def extract(file: Path, fmt: str) -> None:
     """Show the facts one file would add, with their evidence; the store is not touched."""
     from .extract_view import facts_json, facts_table
-    from .facts import extract as run_extract
+    from .nlp.facts import extract as run_extract
     from .nlp.pipeline import build_pipeline
-    from .parse import parse_file
+    from .ingest.parse import parse_file
 
     issue = parse_file(file)
     facts = run_extract(issue, build_pipeline())

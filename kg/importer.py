@@ -22,12 +22,12 @@ from rdflib import Graph
 from rdflib.namespace import FOAF
 
 from .errors import InputError, KGError
-from .facts import extract
-from .graph import build_graph
-from .iris import graph_iri
-from .parse import parse_file
-from .reading import iter_sources
-from .store import QuadStore
+from .nlp.facts import extract
+from .graph.build import build_graph
+from .graph.iris import graph_iri
+from .ingest.parse import parse_file
+from .ingest.reading import iter_sources
+from .store.oxigraph import QuadStore
 from .types import Facts, Issue
 
 

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
-from kg import store as store_mod
+from kg.store import oxigraph as store_mod
 from kg.cli import cli
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"

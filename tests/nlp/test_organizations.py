@@ -60,7 +60,7 @@ def test_a_county_after_its_city_is_the_same_unit():
 
 
 def test_the_districts_an_issue_names_in_full():
-    from kg.facts import issue_places
+    from kg.nlp.facts import issue_places
     assert issue_places("中共上街区委办公室印发。郑州市召开会议。") == ("上街区", "郑州市")
 
 

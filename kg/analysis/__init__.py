@@ -1,0 +1,1 @@
+"""Asking the graph: SPARQL, the catalog of issues, networks, pages, exports, validation."""

@@ -1,0 +1,100 @@
+"""Run SPARQL against the store and format the results."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Mapping
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.query import Result
+from rdflib.term import Node
+
+from ..errors import QueryError
+from ..store.oxigraph import QuadStore
+from ..graph.vocab import PREFIXES
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def with_prefixes(sparql: str) -> str:
+    declared = {line.split()[1].rstrip(":").lower() for line in sparql.splitlines()
+                if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1}
+    missing = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
+    return missing + sparql
+
+
+def parse_binding(text: str) -> tuple[str, Node]:
+    """``name=value``: an IRI in <…>, an integer, a date, or a plain string."""
+    if "=" not in text:
+        raise QueryError(f"--bind {text!r}: expected name=value")
+    name, value = text.split("=", 1)
+    name = name.strip().lstrip("?$")
+    if not name.isidentifier():
+        raise QueryError(f"--bind {text!r}: {name!r} is not a variable name")
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    if value.lstrip("-").isdigit():
+        return name, Literal(int(value))
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+        return name, Literal(value, datatype=XSD.date)
+    return name, Literal(value)
+
+
+def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    return store.query(with_prefixes(sparql), bindings)
+
+
+def _cell(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = str(term)
+        for p, ns in PREFIXES.items():
+            if text.startswith(str(ns)) and p != "id":
+                return f"{p}:{text[len(str(ns)):]}"
+        return text
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _width(s: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in s)
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """Text for the terminal or a file; CONSTRUCT results come out as Turtle."""
+    if result.type == "ASK":
+        return ("true" if result.askAnswer else "false") + "\n"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        g = result.graph
+        for p, ns in PREFIXES.items():
+            g.bind(p, ns)
+        return g.serialize(format="turtle")
+    names = [str(v) for v in result.vars]
+    rows = [[_cell(row[i]) for i in range(len(names))] for row in result]
+    if fmt == "json":
+        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buf.getvalue()
+    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
+    lines = ["  ".join(pad(n, w) for n, w in zip(names, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(pad(c, w) for c, w in zip(r, widths)) for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{path}: {exc.strerror or 'cannot be read'}") from None

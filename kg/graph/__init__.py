@@ -1,0 +1,1 @@
+"""Facts to RDF: the vocabulary, deterministic IRIs, one graph per issue."""

@@ -1,0 +1,1 @@
+"""Reading files into issues: formats, encodings, text repair, bulletin structure."""

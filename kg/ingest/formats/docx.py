@@ -1,0 +1,43 @@
+"""Word .docx: paragraphs in order, bold paragraphs as headlines, tables as text."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ...errors import InputError
+
+
+def _paragraph_text(p) -> str:
+    text = p.text.strip()
+    runs = [r for r in p.runs if r.text.strip()]
+    if text and runs and all(r.bold for r in runs) and len(text) <= 60:
+        return f"**{text}**"  # a bold paragraph is a headline, as in the Markdown form
+    return text
+
+
+def read_docx(data: bytes, path: Path) -> tuple[str, str]:
+    import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(path, f"corrupt or not a Word .docx file ({type(exc).__name__})") from None
+    blocks: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            blocks.append(_paragraph_text(Paragraph(child, document)))
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:
+                cells = []
+                for cell in row.cells:
+                    t = cell.text.strip()
+                    if t and (not cells or cells[-1] != t):  # merged cells repeat their text
+                        cells.append(t)
+                blocks.append("\t".join(cells))
+    text = "\n\n".join(b for b in blocks if b)
+    return text, "docx"

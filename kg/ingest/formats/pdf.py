@@ -1,0 +1,59 @@
+"""PDF with a text layer: pages in order, running headers, footers and page numbers dropped."""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+from ...errors import InputError
+
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–·]\s*\d+\s*[-—–·]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})\s*$")
+
+
+def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Lines that open or close most pages (a running header or footer) are dropped."""
+    if len(pages) < 2:
+        return [[l for l in p if not PAGE_NUMBER.match(l)] for p in pages]
+    edges = Counter()
+    for lines in pages:
+        for line in set(lines[:2] + lines[-2:]):
+            edges[re.sub(r"\d+", "#", line.strip())] += 1
+    running = {k for k, n in edges.items() if n >= max(2, len(pages) // 2 + 1) and k}
+    out = []
+    for lines in pages:
+        kept = [l for i, l in enumerate(lines)
+                if not PAGE_NUMBER.match(l)
+                and not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", l.strip()) in running)]
+        out.append(kept)
+    return out
+
+
+def read_pdf(data: bytes, path: Path) -> tuple[str, str]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(path, "encrypted PDF; decrypt it first")
+        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(path, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
+    if not any(l.strip() for p in pages for l in p):
+        raise InputError(path, "PDF has no text layer (a scan?); OCR is not supported")
+    pages = _strip_running_lines([[l.rstrip() for l in p if l.strip()] for p in pages])
+    # PDF lines are layout lines: a paragraph continues unless a line ends a sentence
+    paragraphs: list[str] = []
+    for lines in pages:
+        for line in lines:
+            s = line.strip()
+            if paragraphs and paragraphs[-1] and not re.search(r"[。！？：:）)】”]$|\*\*$", paragraphs[-1]) \
+                    and not re.match(r"^(?:△|\*\*|本期|抄送|报：|发：|责任编辑|第\s*\d+\s*期)", s) \
+                    and len(paragraphs[-1]) >= 20:
+                paragraphs[-1] += s
+            else:
+                paragraphs.append(s)
+    return "\n\n".join(paragraphs), "pdf"

@@ -1,0 +1,61 @@
+"""Derived tenure: from dated post attestations to post holdings.
+
+A bulletin only shows that someone held a post on a day. Over all issues, the
+first and last sightings bound the tenure (the true start is on or before
+firstSeen, the end on or after lastSeen). Each import or removal re-derives, in
+its own transaction, only the holdings of the (person, post) pairs that the old
+or the new version of the issue attests: the work is the issue's, not the store's.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from rdflib import RDF, URIRef
+from rdflib.namespace import ORG
+
+from ..graph.iris import iri
+from ..graph.vocab import DKG
+
+TENURE_GRAPH: URIRef = iri("graph", "derived", "tenure")
+
+
+def holder_iri(person: URIRef, post: URIRef) -> URIRef:
+    """One holding per (person, post): the post's IRI, /holder/, the person's own path."""
+    _, _, own = str(person).partition("/person/")
+    return URIRef(f"{post}/holder/{own}")
+
+
+def holdings_of(triples: Iterable[tuple]) -> set[tuple[URIRef, URIRef]]:
+    """The (person, post) pairs that the attestations among ``triples`` name."""
+    atts: set = set()
+    person: dict = {}
+    post: dict = {}
+    for s, p, o in triples:
+        if p == RDF.type and o == DKG.PostAttestation:
+            atts.add(s)
+        elif p == DKG.person:
+            person[s] = o
+        elif p == DKG.post:
+            post[s] = o
+    return {(person[a], post[a]) for a in atts if a in person and a in post}
+
+
+def refresh_holdings(pairs: list[tuple[URIRef, URIRef]]) -> str:
+    """One SPARQL operation that derives the holdings of ``pairs`` afresh, into the
+    tenure graph and the default graph. Full IRIs and no PREFIX lines: it is joined
+    to other operations of one update, and a prologue may only open an update."""
+    values = " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs)
+    return f"""INSERT {{
+  GRAPH <{TENURE_GRAPH}> {{
+    ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;
+       <{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last . }}
+  ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;
+     <{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last . }}
+WHERE {{
+  {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+      VALUES (?p ?post) {{ {values} }}
+      GRAPH ?g {{ ?att <{DKG.person}> ?p ; <{DKG.post}> ?post ; a <{DKG.PostAttestation}> ; <{DKG.observedOn}> ?d }}
+    }} GROUP BY ?p ?post }}
+  ?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .
+  BIND(IRI(CONCAT(STR(?post), "/holder/", STRAFTER(STR(?p), "/person/"))) AS ?h)
+}}"""

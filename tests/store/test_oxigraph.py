@@ -1,0 +1,94 @@
+"""The store keeps its derived parts (default graph, tenure) exact under any history.
+
+Issues are the user's sample and our invented bulletin, re-dated to make more
+issues (invented variants): tenure spans then run over several sightings.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.graph.build import build_graph
+from kg.nlp.facts import extract
+from kg.graph.iris import graph_iri
+from kg.ingest.parse import parse_file
+from kg.analysis.query import read_query_file, run_query
+from kg.store.oxigraph import open_store
+
+TENURE = read_query_file(Path(__file__).resolve().parents[2] / "queries" / "tenure.rq")
+
+
+def _variant(source: Path, tmp: Path, number: int, year: int) -> Path:
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"第\s*\d+\s*期", f"第 {number} 期", text, count=1)
+    text = re.sub(r"\d{4}\s*年", f"{year} 年", text, count=1)
+    out = tmp / f"{source.stem}-{number}.txt"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def issues(nlp, tmp_path_factory):
+    from tests.conftest import INVENTED, SAMPLE
+    tmp = tmp_path_factory.mktemp("variants")
+    paths = [SAMPLE, INVENTED, _variant(SAMPLE, tmp, 47, 2021), _variant(INVENTED, tmp, 9, 2019),
+             _variant(SAMPLE, tmp, 48, 2022)]
+    out = []
+    for p in paths:
+        issue = parse_file(p)
+        out.append((graph_iri(issue.key), build_graph(issue, extract(issue, nlp))))
+    return out
+
+
+def _everything(store) -> set:
+    """Every quad, the derived default graph included."""
+    return {(q.subject, q.predicate, q.object, q.graph_name) for q in store._ox.quads_for_pattern(None, None, None, None)}
+
+
+def test_any_history_ends_in_the_same_store(issues, tmp_path):
+    a = open_store(tmp_path / "a")
+    for name, graph in issues:  # all in order, one replaced, one removed
+        a.replace_graph(name, graph)
+    a.replace_graph(issues[1][0], issues[1][1])
+    a.remove_graph(issues[2][0])
+    b = open_store(tmp_path / "b")
+    for name, graph in reversed([i for k, i in enumerate(issues) if k != 2]):
+        b.replace_graph(name, graph)
+    try:
+        assert _everything(a) == _everything(b)
+        spans = {tuple(map(str, r)) for r in run_query(a, TENURE)}
+        assert ("宋洁", "区委书记", "2020-06-10", "2022-06-10") in spans  # 2021 removed: the span still runs 2020 to 2022
+    finally:
+        a.close()
+        b.close()
+
+
+def test_removing_every_issue_leaves_nothing(issues, tmp_path):
+    store = open_store(tmp_path / "s")
+    for name, graph in issues:
+        store.replace_graph(name, graph)
+    for name, _ in issues:
+        assert store.remove_graph(name)
+    try:
+        assert _everything(store) == set()
+    finally:
+        store.close()
+
+
+def test_the_number_of_workers_changes_nothing(tmp_path, monkeypatch):
+    from kg import importer
+    from tests.conftest import INVENTED, SAMPLE
+    files = [SAMPLE, INVENTED, _variant(SAMPLE, tmp_path, 47, 2021), _variant(INVENTED, tmp_path, 9, 2019)]
+    monkeypatch.setattr(importer, "FILES_PER_WORKER", 1)  # a pool even for four files
+    quads = []
+    for jobs in (1, 2):
+        store = open_store(tmp_path / f"jobs-{jobs}")
+        try:
+            reports = importer.import_paths(files, store, jobs=jobs)
+            assert [r.path for r in reports] == files and all(r.ok for r in reports)
+            quads.append(_everything(store))
+        finally:
+            store.close()
+    assert quads[0] == quads[1]
