@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.importer import import_paths
 from kg.analysis.query import run_query
-from kg.store.oxigraph import open_store
+from kg.store.base import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "shangjie-xinxi-2020-46.txt"

@@ -17,11 +17,11 @@ import click
 from . import __version__
 from .errors import KGError
 
-STORE_HELP = "Store folder (default: $KG_STORE, else ./kg-store)."
+STORE_HELP = "Store folder, or a SPARQL server's URL (default: $KG_STORE, else ./kg-store)."
 
 
 def store_option(f):
-    return click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
+    return click.option("--store", "store", metavar="DIR|URL",
                         default=None, help=STORE_HELP)(f)
 
 
@@ -37,10 +37,10 @@ def friendly(f):
 
 
 @contextmanager
-def _opened(store: Path | None, must_exist: bool = True):
+def _opened(store: str | None, must_exist: bool = True):
     """The store for one command, closed (and its lock released) however the command ends."""
-    from .store.oxigraph import open_store, store_path
-    db = open_store(store_path(store), must_exist=must_exist)
+    from .store.base import open_store, store_location
+    db = open_store(store_location(store), must_exist=must_exist)
     try:
         yield db
     finally:
@@ -59,7 +59,7 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes that extract  [default: all cores]")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which encoding each file was read with.")
 @friendly
-def import_cmd(paths: tuple[Path, ...], store: Path | None, jobs: int | None, verbose: bool) -> None:
+def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, verbose: bool) -> None:
     """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
     from tqdm import tqdm
 
@@ -96,7 +96,7 @@ def import_cmd(paths: tuple[Path, ...], store: Path | None, jobs: int | None, ve
               help="Bind a variable (initBindings): <iri>, 42, 2020-06-16 or text. Repeatable.")
 @store_option
 @friendly
-def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], store: Path | None) -> None:
+def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], store: str | None) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT) over every imported issue."""
     from .analysis.query import format_result, parse_binding, read_query_file, run_query
 
@@ -114,7 +114,7 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @store_option
 @friendly
-def export(fmt: str, output: Path, store: Path | None) -> None:
+def export(fmt: str, output: Path, store: str | None) -> None:
     """Write the store as RDF (named graphs kept in trig/nquads/jsonld) or GEXF for Gephi."""
     from .analysis.export import export as do_export
     with _opened(store) as db:
@@ -130,7 +130,7 @@ def export(fmt: str, output: Path, store: Path | None) -> None:
 @click.option("--depth", default=1, show_default=True, help="Neighbourhood radius for --ego.")
 @store_option
 @friendly
-def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | None) -> None:
+def viz(output: Path, types: str, ego: str | None, depth: int, store: str | None) -> None:
     """Draw an interactive network page that works offline."""
     from .analysis.network import NODE_TYPES, build_network
     from .analysis.viz import select, write_page
@@ -148,7 +148,7 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: Path | Non
 @cli.command()
 @store_option
 @friendly
-def stats(store: Path | None) -> None:
+def stats(store: str | None) -> None:
     """Counts of issues, quads and facts in the store."""
     from .analysis.catalog import store_stats
     with _opened(store) as db:
@@ -159,7 +159,7 @@ def stats(store: Path | None) -> None:
 @cli.command("list")
 @store_option
 @friendly
-def list_cmd(store: Path | None) -> None:
+def list_cmd(store: str | None) -> None:
     """The imported issues, one line each (the key is what `kg remove` takes)."""
     from .analysis.catalog import list_issues
     with _opened(store) as db:
@@ -174,7 +174,7 @@ def list_cmd(store: Path | None) -> None:
 @click.argument("issue")
 @store_option
 @friendly
-def remove(issue: str, store: Path | None) -> None:
+def remove(issue: str, store: str | None) -> None:
     """Remove one issue (its key from `kg list`, or its file name) and exactly its facts."""
     from .analysis.catalog import remove_issue
     with _opened(store) as db:  # never create a store just to remove from it
@@ -186,7 +186,7 @@ def remove(issue: str, store: Path | None) -> None:
 @click.argument("issues", nargs=-1)
 @store_option
 @friendly
-def validate(issues: tuple[str, ...], store: Path | None) -> None:
+def validate(issues: tuple[str, ...], store: str | None) -> None:
     """Check the store's graphs (or only the ISSUES given by key) against ontology/shapes.ttl."""
     from .analysis.validate import validate_store
     with _opened(store) as db:

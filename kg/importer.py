@@ -27,7 +27,7 @@ from .graph.build import build_graph
 from .graph.iris import graph_iri
 from .ingest.parse import parse_file
 from .ingest.reading import iter_sources
-from .store.oxigraph import QuadStore
+from .store.base import QuadStore
 from .types import Facts, Issue
 
 

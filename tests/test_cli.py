@@ -11,14 +11,15 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
-from kg.store import oxigraph as store_mod
+from kg.store import updates
+from kg.store.base import open_store
 from kg.cli import cli
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
 
 def quads(store: Path) -> set[str]:
-    db = store_mod.open_store(store, must_exist=True)
+    db = open_store(store, must_exist=True)
     try:
         return {str(q) for q in db.quads()}
     finally:
@@ -47,13 +48,13 @@ def test_failure_mid_import_leaves_the_store_unchanged(runner, store, sample, in
     kg(runner, "import", sample, store=store)
     sample_graph = "graph/issue/上街信息/2020/46>"
     before = {q for q in quads(store) if q.endswith(sample_graph)}
-    original, calls = store_mod._nt, []
+    original, calls = updates.nt, []
 
     def broken_term(term):  # the 150th term written is garbage: the write fails half-way
         calls.append(term)
         return "?? broken term ??" if len(calls) == 150 else original(term)
 
-    monkeypatch.setattr(store_mod, "_nt", broken_term)
+    monkeypatch.setattr(updates, "nt", broken_term)
     r = runner.invoke(cli, ["import", str(sample), str(invented), "--store", str(store)])
     assert r.exit_code == 1 and "上街信息" not in r.stdout and "示例信息/2021/3" not in r.stderr
     monkeypatch.undo()
@@ -87,7 +88,7 @@ def test_export_parses_back_to_the_same_graph(runner, store, sample, tmp_path):
     assert kg(runner, "export", "--format", "nquads", "--output", out, store=store).exit_code == 0
     ds = Dataset()
     ds.parse(out, format="nquads")
-    db = store_mod.open_store(store, must_exist=True)
+    db = open_store(store, must_exist=True)
     original = db.to_dataset()
     db.close()
     names = {g.identifier for g in ds.graphs()} - {ds.default_graph.identifier}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..errors import KGError
 from ..graph.iris import graph_iri
 from .query import run_query
-from ..store.oxigraph import QuadStore
+from ..store.base import QuadStore
 
 ISSUES = """
 SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {

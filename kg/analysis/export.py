@@ -4,13 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ExportError
-from ..store.oxigraph import OxigraphStore
+from ..store.base import QuadStore
 from ..graph.vocab import PREFIXES
 
 FORMATS = ("turtle", "trig", "nquads", "jsonld", "gexf")
 
 
-def export(store: OxigraphStore, fmt: str, target: Path) -> int:
+def export(store: QuadStore, fmt: str, target: Path) -> int:
     """Write the store to ``target``; returns how many quads (or nodes) were written."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..store.oxigraph import QuadStore
+from ..store.base import QuadStore
 
 NODE_TYPES = ("Person", "Organization", "Event", "Initiative", "Project")
 

@@ -13,7 +13,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import QueryError
-from ..store.oxigraph import QuadStore
+from ..store.base import QuadStore
 from ..graph.vocab import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json")

@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SH
 
 from ..errors import KGError
 from ..graph.iris import graph_iri
-from ..store.oxigraph import OxigraphStore
+from ..store.base import QuadStore
 
 # The shapes live beside the ontology in the project, where analysts edit them.
 SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
@@ -40,7 +40,7 @@ def validate_graph(graph: Graph, shapes: Graph) -> list[Violation]:
                   key=lambda v: (v.focus, v.message))
 
 
-def validate_store(store: OxigraphStore, keys: Iterable[str] = ()) -> tuple[int, list[Violation]]:
+def validate_store(store: QuadStore, keys: Iterable[str] = ()) -> tuple[int, list[Violation]]:
     """Validate each named graph on its own, one in memory at a time (or only the
     issues ``keys`` name); returns (graphs checked, violations)."""
     shapes = load_shapes()

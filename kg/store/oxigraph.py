@@ -1,73 +1,20 @@
-"""The store behind one small interface: named graphs of quads, SPARQL, dumps.
+"""The embedded store: Oxigraph on disk, one directory, one process at a time.
 
-:class:`QuadStore` is what the rest of the code uses; :class:`OxigraphStore`
-implements it with Oxigraph on disk, exposed through rdflib (oxrdflib) so that
-SPARQL with ``initBindings`` and rdflib's result formats work unchanged. A
-remote SPARQL 1.1 engine can implement the same protocol later.
+Exposed through rdflib (oxrdflib) so that SPARQL with ``initBindings`` and rdflib's
+result formats work unchanged; it implements :class:`kg.store.base.QuadStore`.
 """
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Protocol
+from typing import Iterable, Iterator, Mapping
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-
-DEFAULT_STORE = "kg-store"
-
-
-def store_path(option: str | os.PathLike | None) -> Path:
-    """``--store`` if given, else ``$KG_STORE``, else ``./kg-store``."""
-    return Path(option or os.environ.get("KG_STORE") or DEFAULT_STORE)
-
-
-class QuadStore(Protocol):
-    """What the rest of the code may ask of a store."""
-
-    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None: ...
-    def remove_graph(self, name: URIRef) -> bool: ...
-    def graph_names(self) -> list[URIRef]: ...
-    def graph(self, name: URIRef) -> Graph: ...
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
-    def dataset(self) -> Dataset: ...
-    def checkpoint(self) -> None: ...
-    def to_dataset(self) -> Dataset: ...
-    def quads(self) -> Iterator: ...
-    def dump(self, fmt: str, target: Path) -> None: ...
-    def __len__(self) -> int: ...
-    def close(self) -> None: ...
-
-
-def _is_select(sparql: str) -> bool:
-    """The query form, read past PREFIX/BASE lines and comments."""
-    body = re.sub(r"#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>", " ", sparql, flags=re.I)
-    return body.strip().upper().startswith("SELECT")
-
-
-def _nt(term) -> str:
-    return term.n3()
-
-
-def _forget(graph: str) -> str:
-    """Remove from the default graph the triples that only ``graph`` holds."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}")
-
-
-def _merge(graph: str) -> str:
-    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
-
-
-def _forget_holders(holders: str) -> str:
-    """Drop the named holdings from the tenure graph and the default graph (only tenure states them)."""
-    from .tenure import TENURE_GRAPH
-    return (f"DELETE {{ GRAPH {_nt(TENURE_GRAPH)} {{ ?h ?p ?o }} ?h ?p ?o }} "
-            f"WHERE {{ VALUES ?h {{ {holders} }} GRAPH {_nt(TENURE_GRAPH)} {{ ?h ?p ?o }} }}")
+from . import updates
+from .base import is_select
 
 
 class OxigraphStore:
@@ -107,24 +54,8 @@ class OxigraphStore:
             self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def _change(self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]] | None) -> None:
-        """Replace (or, with no triples, drop) one named graph, the default graph's
-        share of it and the tenure of the posts it attests: one update, so one
-        transaction, and its cost is the issue's, whatever the store's size."""
-        from .tenure import holder_iri, holdings_of, refresh_holdings
-        g = _nt(name)
-        triples = list(triples or ())
-        affected = self._attested(name) | holdings_of(triples)
-        holders = " ".join(_nt(holder_iri(p, post)) for p, post in sorted(affected))
-        ops = [_forget(g)]
-        if holders:
-            ops.append(_forget_holders(holders))
-        ops.append(f"DROP SILENT GRAPH {g}")
-        if triples:
-            body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples)
-            ops += [f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", _merge(g)]
-        if affected:
-            ops.append(refresh_holdings(sorted(affected)))
-        self._update(" ;\n".join(ops))
+        """Replace (or, with no triples, drop) one named graph: one update, one transaction."""
+        self._update(updates.change(name, list(triples or ()), self._attested(name)))
 
     def _attested(self, name: URIRef) -> set[tuple[URIRef, URIRef]]:
         """(person, post) pairs the stored graph ``name`` attests."""
@@ -181,7 +112,7 @@ class OxigraphStore:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         try:
-            if bindings and not _is_select(sparql):
+            if bindings and not is_select(sparql):
                 # Oxigraph applies substitutions to SELECT projections only;
                 # rdflib's own engine binds in ASK and CONSTRUCT over the same store.
                 return self._rdflib_engine(sparql, bindings)
@@ -229,7 +160,3 @@ class OxigraphStore:
         del self._ox
         gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
 
-
-def open_store(path: Path, must_exist: bool = False) -> OxigraphStore:
-    """Open or create the store; with ``must_exist`` (read and remove commands) never create one."""
-    return OxigraphStore(path, must_exist=must_exist)

@@ -1,0 +1,58 @@
+"""What every store does, and which one a ``--store`` names.
+
+A directory is the embedded Oxigraph store (:mod:`kg.store.oxigraph`); an
+``http(s)://`` URL is a SPARQL 1.1 server (:mod:`kg.store.remote`) that a team
+shares. Both take the same per-issue update (:mod:`kg.store.updates`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Protocol
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+DEFAULT_STORE = "kg-store"
+
+
+class QuadStore(Protocol):
+    """What the rest of the code may ask of a store."""
+
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None: ...
+    def remove_graph(self, name: URIRef) -> bool: ...
+    def graph_names(self) -> list[URIRef]: ...
+    def graph(self, name: URIRef) -> Graph: ...
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
+    def checkpoint(self) -> None: ...
+    def to_dataset(self) -> Dataset: ...
+    def quads(self) -> Iterator: ...
+    def dump(self, fmt: str, target: Path) -> None: ...
+    def __len__(self) -> int: ...
+    def close(self) -> None: ...
+
+
+def store_location(option: str | os.PathLike | None) -> str:
+    """``--store`` if given, else ``$KG_STORE``, else ``./kg-store``."""
+    return str(option or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def is_remote(location: str | os.PathLike) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
+def open_store(location: str | os.PathLike, must_exist: bool = False) -> QuadStore:
+    """Open or create the store; with ``must_exist`` (read and remove commands) never create one."""
+    if is_remote(location):
+        from .remote import RemoteStore
+        return RemoteStore(str(location))
+    from .oxigraph import OxigraphStore
+    return OxigraphStore(Path(location), must_exist=must_exist)
+
+
+def is_select(sparql: str) -> bool:
+    """The query form, read past PREFIX/BASE lines and comments."""
+    body = re.sub(r"#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>", " ", sparql, flags=re.I)
+    return body.strip().upper().startswith("SELECT")

@@ -1,0 +1,53 @@
+"""The SPARQL UPDATE that replaces or removes one issue, the same for every backend.
+
+One update, so one transaction on any SPARQL 1.1 engine: drop the issue's graph and
+the default graph's share of it, insert the new version, add its triples to the
+default graph, and re-derive the tenure of exactly the (person, post) pairs that the
+old or the new version attests. Its size is the issue's, not the store's.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from .tenure import TENURE_GRAPH, holder_iri, holdings_of, refresh_holdings
+
+
+def nt(term: Node) -> str:
+    return term.n3()
+
+
+def forget(graph: str) -> str:
+    """Remove from the default graph the triples that only ``graph`` holds."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}")
+
+
+def merge(graph: str) -> str:
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+
+
+def forget_holders(holders: str) -> str:
+    """Drop the named holdings from the tenure graph and the default graph (only tenure states them)."""
+    return (f"DELETE {{ GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} ?h ?p ?o }} "
+            f"WHERE {{ VALUES ?h {{ {holders} }} GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} }}")
+
+
+def change(name: URIRef, triples: list[tuple[Node, Node, Node]],
+           old_pairs: Iterable[tuple[URIRef, URIRef]]) -> str:
+    """The update that makes ``triples`` the graph ``name`` (none: removes it);
+    ``old_pairs``: the (person, post) pairs the stored version attests."""
+    g = nt(name)
+    affected = sorted(set(old_pairs) | holdings_of(triples))
+    ops = [forget(g)]
+    if affected:
+        ops.append(forget_holders(" ".join(nt(holder_iri(p, post)) for p, post in affected)))
+    ops.append(f"DROP SILENT GRAPH {g}")
+    if triples:
+        body = "\n".join(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
+        ops += [f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", merge(g)]
+    if affected:
+        ops.append(refresh_holdings(affected))
+    return " ;\n".join(ops)
