@@ -67,6 +67,7 @@ class Template:
         self.short = issue.district[:-1]
         self.series = issue.series or ""
         self.number = str(issue.number)
+        self.date = issue.date
         # longest first: 耿勇军 is replaced before a 耿勇 could be
         self.names = sorted({p.name for p in extract(issue, nlp).persons}, key=len, reverse=True)
 
@@ -74,9 +75,22 @@ class Template:
         full, short = district
         text = re.sub(rf"第\s*{self.number}\s*期", f"第 {number} 期", self.text, count=1)
         text = re.sub(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", f"{day.year} 年 {day.month} 月 {day.day} 日", text, count=1)
+        text = re.sub(r"(?<![\d年])(\d{1,2})月(\d{1,2})日", lambda m: self._moved(m, day), text)
         if names:
             text = re.sub("|".join(map(re.escape, self.names)), lambda m: names[m.group()], text)
         return text.replace(self.district, full).replace(self.short, short)
+
+    def _moved(self, m: re.Match, day: date) -> str:
+        """A day of the body moved with the issue: as many days before the new issue
+        as it was before the template's, so every issue reports events of its own."""
+        try:
+            then = date(self.date.year, int(m.group(1)), int(m.group(2)))
+        except (TypeError, ValueError):
+            return m.group()
+        if then > self.date:
+            then = then.replace(year=then.year - 1)  # 12月28日 in a January issue
+        new = day - (self.date - then)
+        return f"{new.month}月{new.day}日"
 
 
 def main() -> int:
@@ -111,7 +125,7 @@ def main() -> int:
         d = places[i % len(places)]
         seq = i // len(places)  # the district's own running number: series/year/number stays unique
         year, number = 2015 + seq // 100, seq % 100 + 1
-        day = date(year, 1, 3) + timedelta(days=int(number * 3.6))
+        day = date(year, 1, 3) + timedelta(days=int(number * 3.6))  # 100 issues a year, a few days apart
         t = templates[rng.randrange(len(templates))]
         names = dict(zip(t.names, rng.choices(pool, weights, k=len(t.names))))
         if len(set(names.values())) < len(names):  # two persons of one issue never share a name

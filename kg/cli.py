@@ -57,9 +57,13 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes that extract  [default: all cores]")
+@click.option("--bulk/--no-bulk", default=None,
+              help="Load with the bulk loader and derive once (an empty embedded store only)  "
+                   "[default: when the store is empty and the run has 200 files or more]")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which encoding each file was read with.")
 @friendly
-def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, verbose: bool) -> None:
+def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bulk: bool | None,
+               verbose: bool) -> None:
     """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
     from tqdm import tqdm
 
@@ -80,7 +84,7 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, ver
             if r.encoding.startswith("mixed"):
                 bar.write(f"warning: {r.path}: mixed encodings, read line by line ({r.encoding})", file=sys.stderr)
 
-        reports = import_paths(paths, db, progress=report, jobs=jobs or default_jobs())
+        reports = import_paths(paths, db, progress=report, jobs=jobs or default_jobs(), bulk=bulk)
     if n == 0:  # nothing to import: the reason was not reported per file
         for r in reports:
             click.echo(r.line(), err=True)

@@ -99,6 +99,8 @@ def extract_file(path: Path, nlp) -> Extracted:
 FILES_PER_WORKER = 8
 # issues between two flushes of the store: bounds its memory and its write-ahead log
 CHECKPOINT_EVERY = 20
+# files from which a first import into an empty store goes through the bulk loader
+BULK_MIN = 200
 _worker_nlp = None
 
 
@@ -165,22 +167,51 @@ def apply(store: QuadStore, ex: Extracted) -> ImportReport:
 
 def import_paths(paths: Iterable[Path], store: QuadStore,
                  progress: Callable[[ImportReport], None] | None = None,
-                 jobs: int = 1) -> list[ImportReport]:
+                 jobs: int = 1, bulk: bool | None = None) -> list[ImportReport]:
     """Import every file under ``paths``; never raises for one bad file.
 
     ``jobs`` worker processes extract (1: all in this process); the store sees the
-    same issues in the same order whatever their number."""
+    same issues in the same order whatever their number. ``bulk``: load with the
+    store's bulk loader and derive once (None: when the store is empty, can bulk
+    load, and the run is large enough for it to pay)."""
     paths = list(paths)
     files = iter_sources(paths)
-    reports = []
-    for n, ex in enumerate(_extracted(files, known_names(store), jobs), 1):
-        report = apply(store, ex)
-        reports.append(report)
-        if n % CHECKPOINT_EVERY == 0:
-            store.checkpoint()
-        if progress:
-            progress(report)
+    stream = _extracted(files, known_names(store), jobs)
+    can_bulk = hasattr(store, "bulk_load") and store.is_empty()  # type: ignore[attr-defined]
+    if bulk and not can_bulk:
+        raise KGError("--bulk needs an empty embedded store")
+    if bulk or (bulk is None and can_bulk and len(files) >= BULK_MIN):
+        reports = _bulk(store, stream, progress)
+    else:
+        reports = []
+        for n, ex in enumerate(stream, 1):
+            report = apply(store, ex)
+            reports.append(report)
+            if n % CHECKPOINT_EVERY == 0:
+                store.checkpoint()
+            if progress:
+                progress(report)
     if not files:
         reports.append(ImportReport(Path(" ".join(str(p) for p in paths)),
                                     error=f"{' '.join(str(p) for p in paths)}: no supported file found (.txt .md .docx .pdf .html .htm)"))
+    return reports
+
+
+def _bulk(store, stream: Iterator[Extracted], progress: Callable[[ImportReport], None] | None) -> list[ImportReport]:
+    """Feed the bulk loader; each file's line is printed as its quads are handed over."""
+    reports: list[ImportReport] = []
+
+    def issues():
+        for ex in stream:
+            report = ImportReport(ex.path, key=ex.key or None, encoding=ex.encoding, error=ex.error)
+            reports.append(report)
+            if ex.error is None:
+                report.triples = len(ex.triples)
+                report.summary = (f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
+                                  f"{ex.events} events, {report.triples} triples")
+                yield graph_iri(ex.key), ex.triples
+            if progress:
+                progress(report)
+
+    store.bulk_load(issues())  # a failure undoes the whole load and says so in one line
     return reports

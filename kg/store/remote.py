@@ -12,8 +12,8 @@ The server must keep its default graph as a graph of its own (Oxigraph's default
 not ``--union-default-graph``): kg keeps the deduplicated union there itself.
 
 Bindings: a remote engine has no ``initBindings``; like rdflib's SPARQLStore we
-send them as a trailing ``VALUES`` block of terms that rdflib serialises, so a
-value is always one term and never query text.
+send them as a ``VALUES`` block of terms that rdflib serialises (at the head of the
+WHERE group, :mod:`kg.store.bindings`), so a value is always one term, never query text.
 """
 from __future__ import annotations
 
@@ -30,16 +30,9 @@ from rdflib.term import BNode, Node
 
 from ..errors import QueryError, StoreError
 from . import updates
+from .bindings import bind
 
 QUERY_TIMEOUT = float(os.environ.get("KG_SPARQL_TIMEOUT", "120"))
-
-
-def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
-    if not bindings:
-        return sparql
-    names = " ".join(f"?{k}" for k in bindings)
-    terms = " ".join(v.n3() for v in bindings.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({terms}) }}\n"
 
 
 def _term(cell: dict) -> Node:
@@ -75,7 +68,7 @@ class RemoteStore:
             raise StoreError(f"{self.url}: cannot reach the SPARQL server ({reason})") from None
 
     def _select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[list[Node | None]]:
-        data = json.loads(self._post(self.query_url, with_values(sparql, bindings or {}), "application/sparql-query",
+        data = json.loads(self._post(self.query_url, bind(sparql, bindings), "application/sparql-query",
                                      "application/sparql-results+json", QUERY_TIMEOUT))
         names = data["head"]["vars"]
         return [[_term(row[n]) if n in row else None for n in names] for row in data["results"]["bindings"]]
@@ -86,7 +79,7 @@ class RemoteStore:
     # --- QuadStore ----------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from .base import is_select
-        text = with_values(sparql, bindings or {})
+        text = bind(sparql, bindings)
         form = "SELECT" if is_select(sparql) else None
         accept = ("application/sparql-results+json" if form else
                   "application/sparql-results+json, application/n-triples;q=0.9")

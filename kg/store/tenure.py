@@ -40,11 +40,13 @@ def holdings_of(triples: Iterable[tuple]) -> set[tuple[URIRef, URIRef]]:
     return {(person[a], post[a]) for a in atts if a in person and a in post}
 
 
-def refresh_holdings(pairs: list[tuple[URIRef, URIRef]]) -> str:
-    """One SPARQL operation that derives the holdings of ``pairs`` afresh, into the
-    tenure graph and the default graph. Full IRIs and no PREFIX lines: it is joined
-    to other operations of one update, and a prologue may only open an update."""
-    values = " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs)
+def refresh_holdings(pairs: list[tuple[URIRef, URIRef]] | None) -> str:
+    """One SPARQL operation that derives the holdings of ``pairs`` (None: of every
+    pair, after a bulk load) afresh, into the tenure graph and the default graph.
+    Full IRIs and no PREFIX lines: it is joined to other operations of one update,
+    and a prologue may only open an update."""
+    values = "" if pairs is None else \
+        "VALUES (?p ?post) { " + " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs) + " }"
     return f"""INSERT {{
   GRAPH <{TENURE_GRAPH}> {{
     ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;
@@ -53,7 +55,7 @@ def refresh_holdings(pairs: list[tuple[URIRef, URIRef]]) -> str:
      <{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last . }}
 WHERE {{
   {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
-      VALUES (?p ?post) {{ {values} }}
+      {values}
       GRAPH ?g {{ ?att <{DKG.person}> ?p ; <{DKG.post}> ?post ; a <{DKG.PostAttestation}> ; <{DKG.observedOn}> ?d }}
     }} GROUP BY ?p ?post }}
   ?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .

@@ -18,6 +18,7 @@ from kg.nlp.facts import extract
 from kg.graph.iris import graph_iri
 from kg.ingest.parse import parse_file
 from kg.analysis.query import read_query_file, run_query
+from kg.store.base import open_store
 
 TENURE = read_query_file(Path(__file__).resolve().parents[2] / "queries" / "tenure.rq")
 
@@ -97,3 +98,33 @@ def test_the_number_of_workers_changes_nothing(tmp_path, monkeypatch, new_store)
         assert [r.path for r in reports] == files and all(r.ok for r in reports)
         quads.append(_everything(store))
     assert quads[0] == quads[1]
+
+
+def test_a_bulk_load_ends_in_the_same_store(tmp_path):
+    from kg import importer
+    from tests.conftest import INVENTED, SAMPLE
+    files = [SAMPLE, INVENTED, _variant(SAMPLE, tmp_path, 47, 2021), _variant(INVENTED, tmp_path, 9, 2019),
+             _variant(SAMPLE, tmp_path, 48, 2022), SAMPLE]  # the sample twice: the later copy wins, as one by one
+    quads = []
+    for bulk in (False, True):
+        store = open_store(tmp_path / f"bulk-{bulk}")
+        try:
+            reports = importer.import_paths(files, store, bulk=bulk)
+            assert all(r.ok for r in reports) and len(reports) == len(files)
+            quads.append(_everything(store))
+        finally:
+            store.close()
+    assert quads[0] == quads[1]
+
+
+def test_bulk_needs_an_empty_embedded_store(tmp_path):
+    from kg import importer
+    from kg.errors import KGError
+    from tests.conftest import SAMPLE
+    store = open_store(tmp_path / "s")
+    try:
+        importer.import_paths([SAMPLE], store)
+        with pytest.raises(KGError, match="empty"):
+            importer.import_paths([SAMPLE], store, bulk=True)
+    finally:
+        store.close()

@@ -1,0 +1,58 @@
+"""initBindings as an inline VALUES block at the head of the query's WHERE clause.
+
+rdflib hands ``initBindings`` to Oxigraph as substitutions, which Oxigraph applies
+after it has matched the whole pattern: asking for one person's titles cost as much
+as listing everyone's (0.7 s against 0.01 s at 5,000 issues). A VALUES block at the
+top of the WHERE group is the same binding (a join with one row) and the engine
+starts from it. The values are rdflib terms written by rdflib (``Node.n3()``), one
+term each, never text of the query; this is how rdflib's SPARQLStore sends
+initBindings to a remote endpoint, only placed where engines can use it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from rdflib.term import Node
+
+from ..errors import QueryError
+
+# what may hide a brace or the word WHERE: comments, strings, IRIs
+_SKIP = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>')
+_TOKEN = re.compile(rf'{_SKIP.pattern}|(?P<where>\bWHERE\b)|(?P<brace>\{{)|(?P<construct>\bCONSTRUCT\b)', re.I)
+_VAR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def values_block(bindings: Mapping[str, Node]) -> str:
+    for name in bindings:
+        if not _VAR.match(name):
+            raise QueryError(f"{name!r} is not a variable name")
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(v.n3() for v in bindings.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def where_open(sparql: str) -> int | None:
+    """The offset just after the brace that opens the WHERE group, or None."""
+    construct = seen_where = False
+    for m in _TOKEN.finditer(sparql):
+        if m.group("construct"):
+            construct = True
+        elif m.group("where"):
+            seen_where = True
+        elif m.group("brace"):
+            if construct and not seen_where:
+                continue  # the template of CONSTRUCT { … } WHERE { … }
+            return m.end()
+    return None
+
+
+def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """``sparql`` with ``bindings`` joined at the head of its WHERE group."""
+    if not bindings:
+        return sparql
+    at = where_open(sparql)
+    if at is None or re.search(r"\bCONSTRUCT\s+WHERE\b", sparql, re.I):
+        return f"{sparql}\n{values_block(bindings)}\n"  # no group to open (CONSTRUCT WHERE): the trailing form
+    return f"{sparql[:at]} {values_block(bindings)} {sparql[at:]}"
