@@ -31,9 +31,11 @@ def du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def import_folder(folder: Path, store: Path, jobs: int | None) -> list[float]:
+def import_folder(folder: Path, store: Path, jobs: int | None, bulk: bool | None = None) -> list[float]:
     """Seconds at which each issue's line arrived, from the start of the process."""
     cmd = KG + ["import", str(folder), "--store", str(store)] + (["--jobs", str(jobs)] if jobs else [])
+    if bulk is not None:
+        cmd.append("--bulk" if bulk else "--no-bulk")
     start = time.perf_counter()
     stamps = []
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
@@ -54,6 +56,8 @@ def main() -> int:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--store", type=Path, help="default: a fresh temporary store")
     ap.add_argument("--jobs", type=int)
+    ap.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
+                    help="pass --bulk or --no-bulk to kg import (default: its own choice)")
     ap.add_argument("--queries", action="store_true", help="time every library query afterwards")
     args = ap.parse_args()
     tmp = None
@@ -61,7 +65,7 @@ def main() -> int:
         tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
         args.store = tmp / "store"
     try:
-        stamps = import_folder(args.folder, args.store, args.jobs)
+        stamps = import_folder(args.folder, args.store, args.jobs, args.bulk)
         n = len(stamps)
         gaps = [b - a for a, b in zip([0.0] + stamps, stamps)]
         tenth = max(1, n // 10)

@@ -7,6 +7,7 @@ that do not extract (query, export, stats, list, remove, viz) never import spaCy
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 from functools import wraps
@@ -17,6 +18,7 @@ import click
 from . import __version__
 from .errors import KGError
 
+QUERY_TIMEOUT = 60.0
 STORE_HELP = "Store folder, or a SPARQL server's URL (default: $KG_STORE, else ./kg-store)."
 
 
@@ -98,18 +100,30 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind a variable (initBindings): <iri>, 42, 2020-06-16 or text. Repeatable.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=QUERY_TIMEOUT, show_default=True,
+              help="Seconds a query may run.")
 @store_option
 @friendly
-def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], store: str | None) -> None:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) over every imported issue."""
-    from .analysis.query import format_result, parse_binding, read_query_file, run_query
+def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], timeout: float,
+          store: str | None) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over every imported issue."""
+    from .analysis.query import answer, parse_binding, read_query_file
+    from .errors import QueryTimeout
 
     if bool(file) == bool(sparql):
         raise click.UsageError("give a query FILE or --sparql, not both or neither")
     text = read_query_file(file) if file else sparql
     bindings = dict(parse_binding(b) for b in binds)
     with _opened(store) as db:
-        click.echo(format_result(run_query(db, text, bindings), fmt), nl=False)
+        try:
+            out = answer(db, text, bindings, fmt, timeout)
+        except QueryTimeout as exc:
+            # the engine is still running the query in its thread: leave without closing
+            # the store under it (nothing was written; the lock goes with the process)
+            click.echo(f"Error: {exc}", err=True)
+            sys.stderr.flush()
+            os._exit(1)
+    click.echo(out, nl=False)
 
 
 @cli.command()

@@ -11,7 +11,9 @@ reason, so no traceback reaches the terminal.
       bulletin or news item (no sentence with Chinese text).
   - :class:`LexiconError`: a rule or lexicon data file is missing or malformed.
   - :class:`StoreError`: the store cannot be opened, read or written.
-  - :class:`QueryError`: a SPARQL query is invalid or its bindings are wrong.
+  - :class:`QueryError`: a SPARQL query is invalid, its bindings are wrong, or
+    it reaches outside the store (SERVICE, FROM of a foreign graph).
+    - :class:`QueryTimeout`: a query ran past its time limit.
   - :class:`ExportError`: an export format or target is unusable.
 """
 from __future__ import annotations
@@ -46,6 +48,10 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query cannot be parsed or run."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit; the engine may still be busy with it."""
 
 
 class ExportError(KGError):

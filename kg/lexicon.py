@@ -101,6 +101,7 @@ class Lexicon:
     org_bad_chars: frozenset[str]
     events: dict[str, Any]
     known_persons: frozenset[str]
+    common_chars: frozenset[str]  # the characters of ordinary Chinese text (derived from jieba's dictionary)
     verbs: frozenset[str]  # two-character predicate verbs (derived from jieba's dictionary)
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
@@ -132,6 +133,14 @@ class Lexicon:
 
     def role_verbs(self) -> dict[str, tuple[str, ...]]:
         return {role: tuple(_longest_first(words)) for role, words in self.events["roles"].items()}
+
+
+def _common_chars() -> frozenset[str]:
+    chars = frozenset("".join(line.strip() for line in _read("common_chars.txt").splitlines()
+                              if not line.startswith("#")))
+    if len(chars) < 1000:
+        raise LexiconError("lexicon file common_chars.txt lists too few characters")
+    return chars
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +187,7 @@ def load_lexicon() -> Lexicon:
         national_organs=tuple(_longest_first(_need(orgs, "national_organs", "organizations.json"))),
         known_persons=frozenset(line.strip() for line in _read("known_persons.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
+        common_chars=_common_chars(),
         verbs=frozenset(line.strip() for line in _read("verbs.txt").splitlines()
                         if line.strip() and not line.startswith("#")),
     )

@@ -1,4 +1,4 @@
-"""Derive two lexicon files from jieba's dictionary (MIT licence).
+"""Derive lexicon files from jieba's dictionary (MIT licence) and JioNLP's gazetteer.
 
 ``kg/lexicons/jieba_names.dict``: the words of jieba's dictionary seen at least
 NAME_DICT_MIN_FREQ times, in jieba's own format. The name tagger
@@ -18,6 +18,12 @@ verbs come from jieba's part-of-speech dictionary: two-character words tagged
 names (保护, 执法, 监督, 开发…) are kept out: any word found inside an organ or
 organization lexicon entry, and the words of ORG_INTERIOR.
 
+``kg/lexicons/common_chars.txt``: the COMMON_CHARS Chinese characters that carry
+most of the weight of jieba's dictionary (each word's frequency counted for each
+of its characters). Real Chinese prose draws nearly all its characters from them;
+bytes of another language read as GB18030 scatter over all 20,000 ideographs, so
+:mod:`kg.ingest.parse` refuses a text whose characters are mostly outside the list.
+
 Run it again when jieba's dictionary changes:
 
     python scripts/derive_lexicons.py
@@ -32,6 +38,7 @@ import zipfile
 from pathlib import Path
 
 MIN_FREQ = 300
+COMMON_CHARS = 3500
 NAME_DICT_MIN_FREQ = 100
 ORG_INTERIOR = set("""保护 保卫 保障 开发 执法 指挥 协调 治理 扶贫 巡视 督察 督查 组织 联合 创新 接待 信访
 安置 帮扶 振兴 整改 审批 监督 管理 服务 改革 发展 建设 规划 监察 检察 调查 研究 投资 融资 担保
@@ -108,6 +115,17 @@ def main() -> int:
               f"# frequency >= {MIN_FREQ}, minus verbs that occur inside organization names or end in a place character.\n")
     (LEX / "verbs.txt").write_text(header + "\n".join(sorted(verbs)) + "\n", encoding="utf-8")
     print(f"{len(verbs)} verbs written to {LEX / 'verbs.txt'}", file=sys.stderr)
+    weight: dict[str, int] = {}
+    for line in dict_path.read_text(encoding="utf-8").splitlines():
+        word, freq = line.split()[:2]
+        for ch in word:
+            if "\u4e00" <= ch <= "\u9fff":
+                weight[ch] = weight.get(ch, 0) + int(freq)
+    common = sorted(weight, key=lambda c: (-weight[c], c))[:COMMON_CHARS]
+    (LEX / "common_chars.txt").write_text(
+        f"# The {COMMON_CHARS} Chinese characters most used in jieba's dictionary (MIT), by summed word frequency;\n"
+        "# derived by scripts/derive_lexicons.py.\n" + "".join(sorted(common)) + "\n", encoding="utf-8")
+    print(f"{len(common)} common characters written to {LEX / 'common_chars.txt'}", file=sys.stderr)
     return 0
 
 

@@ -241,3 +241,17 @@ def test_facts_repeated_across_issues_count_once(runner, store, sample, tmp_path
     r = kg(runner, "query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?p foaf:name \"宋洁\" }", "--format", "csv",
            store=store)
     assert r.output.splitlines()[1] == "1"  # still there: the other issue names her too
+
+
+def test_a_query_past_its_time_limit_ends_in_one_line(runner, store, sample):
+    import subprocess
+    import sys
+    import time
+    kg(runner, "import", sample, store=store)
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    start = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "kg", "query", "--sparql", cross, "--timeout", "1", "--store", str(store)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--timeout" in r.stderr, r.stderr
+    assert time.perf_counter() - start < 15
+    assert kg(runner, "list", store=store).exit_code == 0  # the store opens again at once

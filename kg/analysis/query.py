@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 from pathlib import Path
 from typing import Mapping
 
@@ -12,7 +13,7 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
-from ..errors import QueryError
+from ..errors import QueryError, QueryTimeout
 from ..store.base import QuadStore
 from ..graph.vocab import PREFIXES
 
@@ -45,6 +46,32 @@ def parse_binding(text: str) -> tuple[str, Node]:
 
 def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
     return store.query(with_prefixes(sparql), bindings)
+
+
+def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, fmt: str,
+           timeout: float | None) -> str:
+    """Run and format a query within ``timeout`` seconds, or raise :class:`QueryTimeout`.
+
+    The embedded engine cannot be interrupted, so the query runs in a daemon thread
+    that is abandoned at the limit; the caller must then end the process without
+    touching the store (the CLI does)."""
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["out"] = format_result(run_query(store, sparql, bindings), fmt)
+        except BaseException as exc:  # handed to the caller's thread below
+            box["err"] = exc
+
+    worker = threading.Thread(target=work, daemon=True, name="kg-query")
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(f"the query ran past {timeout:g} s (--timeout); bind a parameter, add LIMIT, "
+                           f"or allow it more time")
+    if "err" in box:
+        raise box["err"]
+    return box["out"]
 
 
 def _cell(term: Node | None) -> str:

@@ -65,11 +65,28 @@ def _looks_like_name(s: str) -> bool:
         and not any(s.endswith(x) for x in lex.org_suffixes)
 
 
+# Real bulletins draw 98 % or more of their characters from the common ones; bytes of
+# another language (or random bytes) decoded as GB18030 land on common ones a quarter of the time.
+MIN_COMMON_SHARE = 0.8
+
+
+def _check_chinese(src: SourceText, chars: list[str]) -> None:
+    """Refuse text that decoded but is not Chinese (what it looks like, not whether it decodes)."""
+    from ..lexicon import load_lexicon
+    common = load_lexicon().common_chars
+    share = sum(1 for c in chars if c in common) / len(chars)
+    if share < MIN_COMMON_SHARE:
+        raise NotABulletinError(src.path, f"does not read as Chinese ({share:.0%} of its characters are common "
+                                          f"Chinese ones, against 98 % in a bulletin); wrong encoding or another language?")
+
+
 def parse_source(src: SourceText) -> Issue:
     ct = clean(src.text)
     text = ct.text
-    if len(CJK.findall(text)) < 20:
+    chars = CJK.findall(text)
+    if len(chars) < 20:
         raise NotABulletinError(src.path, "no Chinese text to read; not a bulletin or news item")
+    _check_chinese(src, chars)
     lines = _lines(text)
     issue = Issue(path=src.path, sha256=src.sha256, text=src.text, clean=text, offsets=ct.offsets,
                   encoding=src.encoding, key="", kind="page")

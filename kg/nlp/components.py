@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -48,8 +50,13 @@ def _span(doc: Doc, start: int, end: int, span_label: str, **attrs) -> Span | No
 @Language.component("dkg_sentences", assigns=["token.is_sent_start"])
 def dkg_sentences(doc: Doc) -> Doc:
     """Sentences end at 。！？ and at line breaks (briefs, 大事记 items)."""
-    for i, token in enumerate(doc):
-        token.is_sent_start = i == 0 or doc[i - 1].text in ("。", "！", "？") or "\n" in doc[i - 1].text_with_ws
+    # one array for the whole doc: setting token.is_sent_start token by token makes
+    # spaCy re-check the doc's annotation each time, quadratic in the doc's length
+    ends = [t.text in ("。", "！", "？") or "\n" in t.text_with_ws for t in doc]
+    # spaCy stores -1 (not a start) as a uint64, as its own Doc.to_array does
+    starts = numpy.array([[1 if i == 0 or ends[i - 1] else -1] for i in range(len(doc))], dtype="int64").astype("uint64")
+    if len(doc):
+        doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -16,11 +16,8 @@ from typing import Mapping
 from rdflib.term import Node
 
 from ..errors import QueryError
+from .sparqltext import tokens
 
-# what may hide a brace or the word WHERE: comments, strings, IRIs
-_SKIP = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>')
-_TOKEN = re.compile(rf'{_SKIP.pattern}|(?P<where>\bWHERE\b)|(?P<brace>\{{)|(?P<construct>\bCONSTRUCT\b)', re.I)
 _VAR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -36,12 +33,13 @@ def values_block(bindings: Mapping[str, Node]) -> str:
 def where_open(sparql: str) -> int | None:
     """The offset just after the brace that opens the WHERE group, or None."""
     construct = seen_where = False
-    for m in _TOKEN.finditer(sparql):
-        if m.group("construct"):
+    for m in tokens(sparql):
+        word = (m.group("word") or "").upper()
+        if word == "CONSTRUCT":
             construct = True
-        elif m.group("where"):
+        elif word == "WHERE":
             seen_where = True
-        elif m.group("brace"):
+        elif m.group("brace") == "{":
             if construct and not seen_where:
                 continue  # the template of CONSTRUCT { … } WHERE { … }
             return m.end()

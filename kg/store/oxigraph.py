@@ -13,7 +13,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from . import updates
+from . import sandbox, updates
 from .bindings import bind
 
 
@@ -168,6 +168,8 @@ class OxigraphStore:
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         """Every form (SELECT, ASK, CONSTRUCT, DESCRIBE) on Oxigraph's engine, bindings
         joined at the head of the WHERE group (:mod:`kg.store.bindings`)."""
+        import pyoxigraph as ox
+        sandbox.check(sparql, lambda iri: self._ox.contains_named_graph(ox.NamedNode(iri)))
         text = bind(sparql, bindings)
         try:
             return self._ds.query(text)

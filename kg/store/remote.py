@@ -29,7 +29,7 @@ from rdflib.query import Result
 from rdflib.term import BNode, Node
 
 from ..errors import QueryError, StoreError
-from . import updates
+from . import sandbox, updates
 from .bindings import bind
 
 QUERY_TIMEOUT = float(os.environ.get("KG_SPARQL_TIMEOUT", "120"))
@@ -79,6 +79,7 @@ class RemoteStore:
     # --- QuadStore ----------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from .base import is_select
+        sandbox.check(sparql, lambda iri: self._has_graph(URIRef(iri)))
         text = bind(sparql, bindings)
         form = "SELECT" if is_select(sparql) else None
         accept = ("application/sparql-results+json" if form else
@@ -105,8 +106,11 @@ class RemoteStore:
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None:
         self._update(updates.change(name, list(graph), self._attested(name)))
 
+    def _has_graph(self, name: URIRef) -> bool:
+        return bool(self._select("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1", {"g": name}))
+
     def remove_graph(self, name: URIRef) -> bool:
-        if not self._select("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1", {"g": name}):
+        if not self._has_graph(name):
             return False
         self._update(updates.change(name, [], self._attested(name)))
         return True

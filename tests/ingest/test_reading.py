@@ -63,3 +63,43 @@ def test_too_large_is_refused_without_reading(tmp_path: Path):
         f.truncate(50 * 1024 * 1024)
     with pytest.raises(InputError, match="too large"):
         read_source(p)
+
+
+def test_only_regular_files_are_read(tmp_path: Path):
+    import os
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    with pytest.raises(InputError, match="not a regular file"):
+        read_source(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")  # would read until memory ran out
+    with pytest.raises(InputError, match="not a regular file"):
+        read_source(zero)
+    assert iter_sources([tmp_path]) == []  # a folder walk skips them too
+
+
+def test_a_word_file_that_unpacks_to_gigabytes_is_refused_before_parsing(tmp_path: Path):
+    import zipfile
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w") as f:
+            for _ in range(80):
+                f.write(b"<w:p>" + b"a" * (1024 * 1024) + b"</w:p>")
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(InputError, match="unpacks to 80 MB"):
+        read_source(bomb)
+
+
+@pytest.mark.parametrize("data", [
+    bytes(__import__("random").Random(1).randrange(0x81, 0xFF) for _ in range(20000)),  # random high bytes
+    ("Die Stadtverwaltung hat am Montag über die Straßenbaupläne für größere Gebäude beraten. "
+     "Bürger äußerten Bedenken. " * 40).encode("latin-1"),  # German in Latin-1
+])
+def test_text_that_decodes_but_is_not_chinese_is_refused(tmp_path: Path, data: bytes):
+    from kg.errors import NotABulletinError
+    from kg.ingest.parse import parse_file
+    p = tmp_path / "not-chinese.txt"
+    p.write_bytes(data)
+    with pytest.raises(NotABulletinError, match="does not read as Chinese"):
+        parse_file(p)

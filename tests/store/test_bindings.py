@@ -48,3 +48,8 @@ def test_the_values_open_the_where_group():
 def test_a_variable_name_is_a_name():
     with pytest.raises(QueryError):
         bind("SELECT * { ?s ?p ?o }", {"s) {} (": Literal(1)})
+
+
+def test_a_variable_named_like_a_keyword_is_a_variable():
+    q = "CONSTRUCT { ?s ?where ?o . GRAPH ?g { ?s ?p ?o } } WHERE { ?s ?p ?o }"
+    assert q[:where_open(q)].endswith("WHERE {")

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from ...errors import InputError
 
+# the XML of a Word file (images aside): a bulletin's is well under a megabyte
+MAX_UNPACKED = 64 * 1024 * 1024
+
 
 def _paragraph_text(p) -> str:
     text = p.text.strip()
@@ -23,6 +26,11 @@ def read_docx(data: bytes, path: Path) -> tuple[str, str]:
     from docx.text.paragraph import Paragraph
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(i.file_size for i in archive.infolist() if i.filename.endswith((".xml", ".rels")))
+        if unpacked > MAX_UNPACKED:  # a small file can unpack to gigabytes of XML
+            raise InputError(path, f"Word file unpacks to {unpacked // (1024 * 1024)} MB, more than a bulletin "
+                                   f"can be (the limit is {MAX_UNPACKED // (1024 * 1024)} MB)")
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(path, f"corrupt or not a Word .docx file ({type(exc).__name__})") from None

@@ -1,0 +1,40 @@
+"""Queries run against the store alone.
+
+A shared ``.rq`` file must not read local files or probe services: ``SERVICE``
+sends a request from the engine, and ``FROM <file:///…>`` or ``FROM <http://…>``
+makes some engines fetch a document. Every store checks each query here before
+running it, whatever the path (CLI, library, endpoint, with or without bindings).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..errors import QueryError
+from .sparqltext import prefixes, tokens
+
+
+def check(sparql: str, is_graph: Callable[[str], bool], known_prefixes: dict[str, str] | None = None) -> None:
+    """Refuse SERVICE, and FROM / FROM NAMED of anything but a graph of this store."""
+    declared = {**(known_prefixes or {}), **prefixes(sparql)}
+    toks = list(tokens(sparql))
+    for i, m in enumerate(toks):
+        word = (m.group("word") or "").upper()
+        if word == "SERVICE":
+            raise QueryError("SERVICE is refused: queries run against the store alone")
+        if word in ("LOAD",):
+            raise QueryError("LOAD is refused: queries run against the store alone")
+        if word != "FROM":
+            continue
+        j = i + 1
+        if j < len(toks) and (toks[j].group("word") or "").upper() == "NAMED":
+            j += 1
+        target = toks[j] if j < len(toks) else None
+        iri = None
+        if target is not None and target.group("iri"):
+            iri = target.group("iri")[1:-1]
+        elif target is not None and target.group("local") is not None:
+            base = declared.get(target.group("pname") or "")
+            iri = base + target.group("local") if base else None
+        if iri is None or not is_graph(iri):
+            shown = target.group() if target is not None else "nothing"
+            raise QueryError(f"FROM {shown} is refused: only graphs of this store may be named (see `kg list`)")
