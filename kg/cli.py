@@ -39,10 +39,13 @@ def friendly(f):
 
 
 @contextmanager
-def _opened(store: str | None, must_exist: bool = True):
-    """The store for one command, closed (and its lock released) however the command ends."""
+def _opened(store: str | None, must_exist: bool = True, reader: bool = False):
+    """The store for one command, closed (and its lock released) however the command ends.
+    A ``reader`` reads the last committed state while another command writes."""
     from .store.base import open_store, store_location
-    db = open_store(store_location(store), must_exist=must_exist)
+    db = open_store(store_location(store), must_exist=must_exist, reader=reader)
+    if getattr(db, "note", None):
+        click.echo(f"note: {db.note}", err=True)
     try:
         yield db
     finally:
@@ -114,7 +117,7 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
         raise click.UsageError("give a query FILE or --sparql, not both or neither")
     text = read_query_file(file) if file else sparql
     bindings = dict(parse_binding(b) for b in binds)
-    with _opened(store) as db:
+    with _opened(store, reader=True) as db:
         try:
             out = answer(db, text, bindings, fmt, timeout)
         except QueryTimeout as exc:
@@ -135,7 +138,7 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
 def export(fmt: str, output: Path, store: str | None) -> None:
     """Write the store as RDF (named graphs kept in trig/nquads/jsonld) or GEXF for Gephi."""
     from .analysis.export import export as do_export
-    with _opened(store) as db:
+    with _opened(store, reader=True) as db:
         n = do_export(db, fmt, output)
     click.echo(f"wrote {output} ({n} {'nodes' if fmt == 'gexf' else 'quads'})")
 
@@ -157,7 +160,7 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: str | None
     unknown = [t for t in chosen if t not in NODE_TYPES]
     if unknown:
         raise click.BadParameter(f"unknown type {unknown[0]!r}; choose from {', '.join(NODE_TYPES)}", param_hint="--types")
-    with _opened(store) as db:
+    with _opened(store, reader=True) as db:
         net = select(build_network(db), chosen, ego, depth)
     write_page(net, output, title=f"district-kg · {ego}" if ego else "district-kg")
     click.echo(f"wrote {output} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges)")
@@ -169,7 +172,7 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: str | None
 def stats(store: str | None) -> None:
     """Counts of issues, quads and facts in the store."""
     from .analysis.catalog import store_stats
-    with _opened(store) as db:
+    with _opened(store, reader=True) as db:
         for name, value in store_stats(db).items():
             click.echo(f"{name:16} {value}")
 
@@ -180,7 +183,7 @@ def stats(store: str | None) -> None:
 def list_cmd(store: str | None) -> None:
     """The imported issues, one line each (the key is what `kg remove` takes)."""
     from .analysis.catalog import list_issues
-    with _opened(store) as db:
+    with _opened(store, reader=True) as db:
         rows = list_issues(db)
     for r in rows:
         click.echo(f"{r['key']}\t{r['date'] or '-'}\t{r['file']}\t{r['triples']} triples")
@@ -207,7 +210,7 @@ def remove(issue: str, store: str | None) -> None:
 def validate(issues: tuple[str, ...], store: str | None) -> None:
     """Check the store's graphs (or only the ISSUES given by key) against ontology/shapes.ttl."""
     from .analysis.validate import validate_store
-    with _opened(store) as db:
+    with _opened(store, reader=True) as db:
         n, violations = validate_store(db, issues)
     for v in violations:
         click.echo(f"{v.graph}: {v.focus}: {v.message}")

@@ -43,13 +43,14 @@ def is_remote(location: str | os.PathLike) -> bool:
     return str(location).startswith(("http://", "https://"))
 
 
-def open_store(location: str | os.PathLike, must_exist: bool = False) -> QuadStore:
-    """Open or create the store; with ``must_exist`` (read and remove commands) never create one."""
+def open_store(location: str | os.PathLike, must_exist: bool = False, reader: bool = False) -> QuadStore:
+    """Open or create the store; with ``must_exist`` (read and remove commands) never
+    create one; a ``reader`` never waits for a writer (it reads the last committed state)."""
     if is_remote(location):
         from .remote import RemoteStore
         return RemoteStore(str(location))
     from .oxigraph import OxigraphStore
-    return OxigraphStore(Path(location), must_exist=must_exist)
+    return OxigraphStore(Path(location), must_exist=must_exist, reader=reader)
 
 
 def is_select(sparql: str) -> bool:

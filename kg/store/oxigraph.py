@@ -5,6 +5,8 @@ result formats work unchanged; it implements :class:`kg.store.base.QuadStore`.
 """
 from __future__ import annotations
 
+import shutil
+import time
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -17,6 +19,8 @@ from . import sandbox, updates
 from .bindings import bind
 
 
+SNAPSHOTS = "kg-snapshots"  # inside the store's folder; RocksDB leaves folders it did not make alone
+KEEP_SNAPSHOTS = 3
 BULK_BATCH = 500_000  # quads per call of the bulk loader: each call writes new files
 
 
@@ -43,23 +47,53 @@ class OxigraphStore:
     Queries run against this deduplicated default graph; exports leave it out.
     """
 
-    def __init__(self, path: Path, must_exist: bool = False) -> None:
+    def __init__(self, path: Path, must_exist: bool = False, reader: bool = False) -> None:
         import pyoxigraph as ox  # noqa: PLC0415  (kept out of module import time)
         from oxrdflib import OxigraphStore as RdflibOx
 
         self.path = path
+        self.note: str | None = None  # what a reader should know about what it reads
+        self._wrote = False
         try:
             if must_exist and not path.exists():
                 raise StoreError(f"{path}: no store here; run `kg import` first")
             path.mkdir(parents=True, exist_ok=True)
-            # Always a read-write handle: RocksDB's read-only mode can read files a
-            # live writer is compacting away. The lock makes concurrent use fail clearly.
+            # A read-write handle whenever we can have one: RocksDB's read-only mode can
+            # read files a live writer is compacting away, so a reader that finds the
+            # store locked reads the writer's last snapshot instead (never the live files).
             self._ox = ox.Store(str(path))
+            self.read_only = False
         except (OSError, RuntimeError) as exc:
-            reason = "it is in use by another kg command" if "lock" in str(exc).lower() else str(exc).splitlines()[0]
-            raise StoreError(f"{path}: cannot open the store ({reason})") from None
+            locked = "lock" in str(exc).lower()
+            latest = self._latest_snapshot() if locked and reader else None
+            if latest is None:
+                reason = "it is in use by another kg command" if locked else str(exc).splitlines()[0]
+                raise StoreError(f"{path}: cannot open the store ({reason})") from None
+            self._ox = ox.Store.read_only(str(latest))
+            self.read_only = True
+            when = time.strftime("%H:%M:%S", time.localtime(latest.stat().st_mtime))
+            self.note = (f"{path}: another kg command is writing; reading the state it last committed ({when})")
         self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
-        self._ensure_union()
+        if not self.read_only:
+            self._ensure_union()
+
+    # --- snapshots: what readers read while a writer holds the store -------------
+    def _latest_snapshot(self) -> Path | None:
+        found = sorted((self.path / SNAPSHOTS).glob("[0-9]*")) if (self.path / SNAPSHOTS).is_dir() else []
+        return found[-1] if found else None
+
+    def snapshot(self) -> None:
+        """A consistent copy of the committed state for readers, made of hard links
+        (milliseconds, however large the store); the newest few are kept."""
+        folder = self.path / SNAPSHOTS
+        folder.mkdir(exist_ok=True)
+        target = folder / f"{time.time_ns():020d}"
+        try:
+            self._ox.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write a snapshot for readers ({exc})") from None
+        for old in sorted(folder.glob("[0-9]*"))[:-KEEP_SNAPSHOTS]:
+            shutil.rmtree(old, ignore_errors=True)
 
     def _ensure_union(self) -> None:
         """A store written before the default graph was kept gets it built once."""
@@ -92,6 +126,9 @@ class OxigraphStore:
         return True
 
     def _update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: another kg command is writing; try again when it is done")
+        self._wrote = True
         try:
             self._ox.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
@@ -144,10 +181,13 @@ class OxigraphStore:
         """Write buffered changes out. RocksDB keeps a write-ahead log file until every
         index's memtable that refers to it is flushed; the indexes fill at different
         rates, so without this a long import holds gigabytes of log and of memtables."""
+        if self.read_only or not self._wrote:
+            return
         try:
             self._ox.flush()
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write the store ({exc})") from None
+        self.snapshot()
 
     def graph(self, name: URIRef) -> Graph:
         """One named graph, read into memory on its own."""
@@ -202,8 +242,10 @@ class OxigraphStore:
 
     def close(self) -> None:
         import gc
-        self._ox.flush()
-        del self._ds
-        del self._ox
-        gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
+        try:
+            self.checkpoint()
+        finally:
+            del self._ds
+            del self._ox
+            gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
 

@@ -128,3 +128,26 @@ def test_bulk_needs_an_empty_embedded_store(tmp_path):
             importer.import_paths([SAMPLE], store, bulk=True)
     finally:
         store.close()
+
+
+def test_readers_read_the_last_commit_while_a_writer_holds_the_store(issues, tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "s"
+    writer = open_store(path)
+    try:
+        writer.replace_graph(*issues[0])
+        writer.checkpoint()  # committed: readers see this
+        writer.replace_graph(*issues[1])  # not yet checkpointed: readers do not
+        run = [sys.executable, "-m", "kg"]
+        listed = subprocess.run(run + ["list", "--store", str(path)], capture_output=True, text=True, timeout=60)
+        assert listed.returncode == 0, listed.stderr
+        assert "上街信息/2020/46" in listed.stdout and "示例信息" not in listed.stdout
+        assert "another kg command is writing" in listed.stderr
+        removed = subprocess.run(run + ["remove", "上街信息/2020/46", "--store", str(path)],
+                                 capture_output=True, text=True, timeout=60)
+        assert removed.returncode == 1 and "in use by another kg command" in removed.stderr
+    finally:
+        writer.close()
+    after = subprocess.run([sys.executable, "-m", "kg", "list", "--store", str(path)], capture_output=True, text=True)
+    assert "示例信息/2021/3" in after.stdout and "note:" not in after.stderr
