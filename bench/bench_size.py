@@ -31,7 +31,7 @@ def document(mb: float, names: bool) -> str:
     target = int(mb * 1024 * 1024)
     parts, size, k = [head], len(head.encode()), 0
     rng = random.Random(1)
-    while size < target:
+    while True:
         k += 1
         if names:
             chunk = "、".join(rng.choice("王李张刘陈杨赵黄周吴") + rng.choice("海红明强军华平伟芳丽") for _ in range(200))
@@ -39,9 +39,10 @@ def document(mb: float, names: bool) -> str:
         else:
             chunk = body.replace("6月10日", f"{1 + k % 12}月{1 + k % 28}日").replace("高品质城市建设工作推进会",
                                                                                  f"第{k}次城市建设工作推进会")
+        if size + len(chunk.encode()) > target:  # stay within the size: 8 MB is the import's own limit
+            return "".join(parts)
         parts.append(chunk)
         size += len(chunk.encode())
-    return "".join(parts)
 
 
 def main() -> int:

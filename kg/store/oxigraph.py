@@ -65,9 +65,20 @@ class OxigraphStore:
             self.read_only = False
         except (OSError, RuntimeError) as exc:
             locked = "lock" in str(exc).lower()
+            if reader and "read-only file system" in str(exc).lower():
+                # on a read-only medium nobody writes: the store itself may be read as it is
+                try:
+                    self._ox = ox.Store.read_only(str(path))
+                except OSError as again:
+                    raise StoreError(f"{path}: cannot open the store ({str(again).splitlines()[0]})") from None
+                self.read_only = True
+                self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
+                return
             latest = self._latest_snapshot() if locked and reader else None
             if latest is None:
-                reason = "it is in use by another kg command" if locked else str(exc).splitlines()[0]
+                reason = ("it is in use by another kg command" if locked else
+                          "it is on a read-only file system; only reading commands can use it"
+                          if "read-only file system" in str(exc).lower() else str(exc).splitlines()[0])
                 raise StoreError(f"{path}: cannot open the store ({reason})") from None
             self._ox = ox.Store.read_only(str(latest))
             self.read_only = True
