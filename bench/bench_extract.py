@@ -25,10 +25,10 @@ def main() -> int:
     t0 = time.perf_counter()
     import spacy  # noqa: F401  (what a cold `kg import` pays first)
     t_spacy = time.perf_counter() - t0
-    from kg.nlp.facts import extract
-    from kg.lexicon import load_lexicon
-    from kg.nlp.pipeline import build_pipeline
     from kg.ingest.parse import parse_file
+    from kg.lexicon import load_lexicon
+    from kg.nlp.facts import extract
+    from kg.nlp.pipeline import build_pipeline
     t1 = time.perf_counter()
     load_lexicon()
     nlp = build_pipeline()

@@ -57,8 +57,8 @@ def districts(count: int, rng: random.Random) -> list[tuple[str, str]]:
 
 class Template:
     def __init__(self, path: Path, nlp) -> None:
-        from kg.nlp.facts import extract
         from kg.ingest.parse import parse_file
+        from kg.nlp.facts import extract
         issue = parse_file(path)
         if issue.kind != "bulletin" or not issue.district:
             raise SystemExit(f"{path}: a template must be a bulletin with a masthead")
@@ -102,8 +102,8 @@ def main() -> int:
     ap.add_argument("--districts", type=int, default=12)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
-    from kg.nlp.pipeline import build_pipeline
     from kg.ingest.reading import iter_sources
+    from kg.nlp.pipeline import build_pipeline
 
     rng = random.Random(args.seed)
     nlp = build_pipeline()

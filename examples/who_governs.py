@@ -8,8 +8,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from kg.importer import import_paths
 from kg.analysis.query import run_query
+from kg.importer import import_paths
 from kg.store.base import open_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -226,9 +226,9 @@ def validate(issues: tuple[str, ...], store: str | None) -> None:
 def extract(file: Path, fmt: str) -> None:
     """Show the facts one file would add, with their evidence; the store is not touched."""
     from .extract_view import facts_json, facts_table
+    from .ingest.parse import parse_file
     from .nlp.facts import extract as run_extract
     from .nlp.pipeline import build_pipeline
-    from .ingest.parse import parse_file
 
     issue = parse_file(file)
     facts = run_extract(issue, build_pipeline())

@@ -22,11 +22,11 @@ from rdflib import Graph
 from rdflib.namespace import FOAF
 
 from .errors import InputError, KGError
-from .nlp.facts import extract
 from .graph.build import build_graph
 from .graph.iris import graph_iri
 from .ingest.parse import parse_file
 from .ingest.reading import iter_sources
+from .nlp.facts import extract
 from .store.base import QuadStore
 from .types import Facts, Issue
 

@@ -11,9 +11,9 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
+from kg.cli import cli
 from kg.store import updates
 from kg.store.base import open_store
-from kg.cli import cli
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 

@@ -1,9 +1,9 @@
 from rdflib.namespace import ORG, RDF, SKOS
 
-from kg.nlp.facts import extract
 from kg.graph.build import build_graph
-from kg.orgnames import org_key
 from kg.ingest.parse import parse_file
+from kg.nlp.facts import extract
+from kg.orgnames import org_key
 
 
 def test_short_and_full_forms_share_a_key():

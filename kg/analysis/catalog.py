@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..errors import KGError
 from ..graph.iris import graph_iri
-from .query import run_query
 from ..store.base import QuadStore
+from .query import run_query
 
 ISSUES = """
 SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {

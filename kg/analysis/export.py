@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ExportError
-from ..store.base import QuadStore
 from ..graph.vocab import PREFIXES
+from ..store.base import QuadStore
 
 FORMATS = ("turtle", "trig", "nquads", "jsonld", "gexf")
 
@@ -21,6 +21,7 @@ def export(store: QuadStore, fmt: str, target: Path) -> int:
             return len(store)
         if fmt == "gexf":
             import networkx as nx
+
             from .network import build_network
             net = build_network(store)
             nx.write_gexf(net, target)

@@ -14,8 +14,8 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import QueryError, QueryTimeout
-from ..store.base import QuadStore
 from ..graph.vocab import PREFIXES
+from ..store.base import QuadStore
 
 FORMATS = ("table", "csv", "tsv", "json")
 

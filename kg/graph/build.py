@@ -5,10 +5,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SDO, SKOS, XSD
 
 from .. import __version__
-from .iris import graph_iri, iri, issue_iri
 from ..lexicon import load_lexicon
 from ..orgnames import org_key
 from ..types import Evidence, Facts, Issue
+from .iris import graph_iri, iri, issue_iri
 from .vocab import DKG, NIF, PREFIXES
 
 ROLE = {"Chair": DKG.Chair, "Leader": DKG.Leader, "Attendee": DKG.Attendee, "Speaker": DKG.Speaker}

@@ -13,9 +13,9 @@ from pathlib import Path
 from ..dates import parse_full_date, text_year
 from ..errors import NotABulletinError
 from ..numbers import CN_CHARS, cn_to_int
+from ..types import Article, Distribution, Issue
 from .reading import SourceText, read_source
 from .textclean import clean
-from ..types import Article, Distribution, Issue
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SERIES_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:信息|简报|大事记|动态|快报|通讯|专报|要情|工作|通报|情况)$")

@@ -8,8 +8,19 @@ from spacy.tokens import Doc, Span
 
 from ..dates import MONTH_DAY, DateResolver
 from ..lexicon import load_lexicon
-from ..types import (Event, Evidence, Facts, Initiative, Issue, Organization, Participation, Person,
-                    Quantity, Statement, TitleAttestation)
+from ..types import (
+    Event,
+    Evidence,
+    Facts,
+    Initiative,
+    Issue,
+    Organization,
+    Participation,
+    Person,
+    Quantity,
+    Statement,
+    TitleAttestation,
+)
 
 CONFIDENCE = {  # how far each rule is trusted; tuned on the user's sample, not on dev texts
     "title_before_name": 0.95, "chained_title": 0.9, "plural_title": 0.85, "name_list": 0.85,

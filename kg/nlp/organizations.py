@@ -62,7 +62,7 @@ class OrgFinder:
         if suffix in lex.places_need_name:
             if suffix == "区" and core.endswith(lex.zone_cores):
                 return False  # 工业区, 高新区: a zone, not an organization
-            return 2 <= len(core) <= 5 and not core[-1] in "一二三四五六七八九十两几多内外省市县区乡镇"
+            return 2 <= len(core) <= 5 and core[-1] not in "一二三四五六七八九十两几多内外省市县区乡镇"
         if suffix in lex.need_territory and not (
                 any(ch in "省市县区旗乡镇村街" for ch in core[:4]) or core.startswith(("中国", "全国", "中央", "国家"))):
             return False  # 运输中心, 垃圾中转站: a facility, unless a place owns it

@@ -18,7 +18,6 @@ from ..errors import QueryError, StoreError
 from . import sandbox, updates
 from .bindings import bind
 
-
 SNAPSHOTS = "kg-snapshots"  # inside the store's folder; RocksDB leaves folders it did not make alone
 KEEP_SNAPSHOTS = 3
 BULK_BATCH = 500_000  # quads per call of the bulk loader: each call writes new files
@@ -120,6 +119,7 @@ class OxigraphStore:
     def _attested(self, name: URIRef) -> set[tuple[URIRef, URIRef]]:
         """(person, post) pairs the stored graph ``name`` attests."""
         import pyoxigraph as ox
+
         from .tenure import holdings_of
         g = ox.NamedNode(str(name))
         return holdings_of((URIRef(q.subject.value), URIRef(q.predicate.value), URIRef(q.object.value))
@@ -238,6 +238,7 @@ class OxigraphStore:
     def to_dataset(self) -> Dataset:
         """An in-memory rdflib copy with every named graph (for serializers)."""
         import pyoxigraph as ox
+
         from ..graph.vocab import PREFIXES
         ds = Dataset()
         for p, ns in PREFIXES.items():

@@ -3,12 +3,12 @@ from pathlib import Path
 from rdflib import Literal
 from rdflib.namespace import RDF
 
-from kg.cli import cli
-from kg.nlp.facts import extract
-from kg.graph.build import build_graph
-from kg.ingest.parse import parse_file
 from kg.analysis.validate import load_shapes, validate_graph
+from kg.cli import cli
+from kg.graph.build import build_graph
 from kg.graph.vocab import DKG
+from kg.ingest.parse import parse_file
+from kg.nlp.facts import extract
 
 
 def test_extracted_graph_conforms(sample: Path, nlp):

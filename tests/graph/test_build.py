@@ -5,10 +5,10 @@ from rdflib import Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import FOAF, RDF
 
-from kg.nlp.facts import extract
 from kg.graph.build import build_graph
-from kg.ingest.parse import parse_file
 from kg.graph.vocab import DKG
+from kg.ingest.parse import parse_file
+from kg.nlp.facts import extract
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "invented-bulletin.ttl"
 

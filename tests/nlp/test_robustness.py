@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KGError
-from kg.nlp.facts import extract
 from kg.graph.build import build_graph
 from kg.ingest.parse import parse_file
+from kg.nlp.facts import extract
 
 
 def _mutations(text: str, rng: random.Random) -> list[tuple[str, str]]:

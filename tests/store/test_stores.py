@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
+from kg.analysis.query import read_query_file, run_query
 from kg.graph.build import build_graph
-from kg.nlp.facts import extract
 from kg.graph.iris import graph_iri
 from kg.ingest.parse import parse_file
-from kg.analysis.query import read_query_file, run_query
+from kg.nlp.facts import extract
 from kg.store.base import open_store
 
 TENURE = read_query_file(Path(__file__).resolve().parents[2] / "queries" / "tenure.rq")
