@@ -9,6 +9,7 @@ e.g. ``pip install jieba thulac``; the project itself does not need them.
 
     python bench/bakeoff_taggers.py ../shared/eval/dev
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,6 +29,7 @@ def jieba_tagger():
 
     import jieba
     import jieba.posseg as pseg
+
     jieba.setLogLevel(logging.ERROR)
     jieba.initialize()
     pseg.lcut("预热")
@@ -37,11 +39,13 @@ def jieba_tagger():
             kind = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "org", "ns": "org"}.get(w.flag)
             if kind:
                 yield kind, w.word
+
     return tag
 
 
 def thulac_tagger():
     import thulac
+
     t = thulac.thulac()
 
     def tag(text: str):
@@ -49,6 +53,7 @@ def thulac_tagger():
             kind = {"np": "person", "ni": "org", "ns": "org"}.get(flag)
             if kind:
                 yield kind, word
+
     return tag
 
 
@@ -57,6 +62,7 @@ def rules_tagger():
     from kg.lexicon import load_lexicon
     from kg.nlp.organizations import OrgFinder
     from kg.nlp.persons import PersonFinder
+
     lex = load_lexicon()
     orgs = OrgFinder(lex)
 
@@ -65,6 +71,7 @@ def rules_tagger():
             yield "person", n.name
         for o in orgs.find(text):
             yield "org", o.name
+
     return tag
 
 
@@ -102,8 +109,10 @@ def main() -> int:
             found: dict[str, set[str]] = {"person": set(), "org": set()}
             for kind, word in tag(texts[p]):
                 found[kind].add(norm(word))
-            gold = {"person": {norm(x["name"]) for x in golds[p]["persons"]},
-                    "org": {norm(o) for o in golds[p]["organizations"]}}
+            gold = {
+                "person": {norm(x["name"]) for x in golds[p]["persons"]},
+                "org": {norm(o) for o in golds[p]["organizations"]},
+            }
             for kind in counts:
                 counts[kind][0] += len(found[kind] & gold[kind])
                 counts[kind][1] += len(found[kind])

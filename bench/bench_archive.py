@@ -10,6 +10,7 @@ store's size on disk. With ``--queries`` every query of queries/ is then timed
 on the full store (a cold `kg query` process each, so start-up is included).
 Figures are reported in notes, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,9 @@ def import_folder(folder: Path, store: Path, jobs: int | None, bulk: bool | None
         cmd.append("--bulk" if bulk else "--no-bulk")
     start = time.perf_counter()
     stamps = []
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
-                          env={**os.environ, "TERM": "dumb"}) as proc:
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env={**os.environ, "TERM": "dumb"}
+    ) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
             if line.startswith("error"):
@@ -56,8 +58,12 @@ def main() -> int:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--store", type=Path, help="default: a fresh temporary store")
     ap.add_argument("--jobs", type=int)
-    ap.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
-                    help="pass --bulk or --no-bulk to kg import (default: its own choice)")
+    ap.add_argument(
+        "--bulk",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="pass --bulk or --no-bulk to kg import (default: its own choice)",
+    )
     ap.add_argument("--queries", action="store_true", help="time every library query afterwards")
     args = ap.parse_args()
     tmp = None
@@ -70,7 +76,7 @@ def main() -> int:
         gaps = [b - a for a, b in zip([0.0] + stamps, stamps)]
         tenth = max(1, n // 10)
         # the first issue carries spaCy's start-up: the first tenth is timed from the second line
-        first = statistics.mean(gaps[1:tenth + 1]) if n > 1 else gaps[0]
+        first = statistics.mean(gaps[1 : tenth + 1]) if n > 1 else gaps[0]
         last = statistics.mean(gaps[-tenth:])
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"issues                       {n}")
@@ -83,8 +89,12 @@ def main() -> int:
         if args.queries:
             for rq in sorted((ROOT / "queries").glob("*.rq")):
                 t0 = time.perf_counter()
-                res = subprocess.run(KG + ["query", str(rq), "--store", str(args.store), "--format", "csv"],
-                                     capture_output=True, text=True, cwd=ROOT)
+                res = subprocess.run(
+                    KG + ["query", str(rq), "--store", str(args.store), "--format", "csv"],
+                    capture_output=True,
+                    text=True,
+                    cwd=ROOT,
+                )
                 took = time.perf_counter() - t0
                 rows = max(0, len(res.stdout.splitlines()) - 1)
                 status = f"{rows} rows" if res.returncode == 0 else res.stderr.strip().splitlines()[-1][:60]

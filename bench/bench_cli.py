@@ -4,6 +4,7 @@ Run: python bench/bench_cli.py [--runs 5]
 Prints the median and range in seconds, and the peak memory of the child processes.
 Figures are reported in notes, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,9 @@ def timed(args: list[str]) -> float:
 
 
 def report(name: str, times: list[float]) -> None:
-    print(f"{name:28} median {statistics.median(times):.2f} s  (min {min(times):.2f}, max {max(times):.2f}, n={len(times)})")
+    print(
+        f"{name:28} median {statistics.median(times):.2f} s  (min {min(times):.2f}, max {max(times):.2f}, n={len(times)})"
+    )
 
 
 def main() -> None:
@@ -55,7 +58,9 @@ def main() -> None:
         for n in range(1, args.issues + 1):  # distinct issue numbers: distinct graphs
             (folder / f"issue-{n:03}.txt").write_text(text.replace("第 46 期", f"第 {n} 期"), encoding="utf-8")
         seconds = timed(["import", str(folder), "--store", str(tmp / "store")])
-        print(f"cold kg import of {args.issues} issues  {seconds:.2f} s  ({seconds / args.issues * 1000:.0f} ms per issue)")
+        print(
+            f"cold kg import of {args.issues} issues  {seconds:.2f} s  ({seconds / args.issues * 1000:.0f} ms per issue)"
+        )
         seconds = timed(["query", str(ROOT / "queries" / "co-attendance.rq"), "--store", str(tmp / "store")])
         print(f"co-attendance over {args.issues} issues  {seconds:.2f} s")
     finally:

@@ -6,6 +6,7 @@ percentile of the time per document, characters per second, and what the
 pipeline costs to build (spaCy's import, the lexicons, the components).
 Figures are reported in notes, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,11 +25,13 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.perf_counter()
     import spacy  # noqa: F401  (what a cold `kg import` pays first)
+
     t_spacy = time.perf_counter() - t0
     from kg.ingest.parse import parse_file
     from kg.lexicon import load_lexicon
     from kg.nlp.facts import extract
     from kg.nlp.pipeline import build_pipeline
+
     t1 = time.perf_counter()
     load_lexicon()
     nlp = build_pipeline()

@@ -9,6 +9,7 @@ Each size is imported by a fresh `kg import` into a fresh store; the report give
 seconds, peak memory, and each size's time over the first size's.
 Figures are reported in notes, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,11 +35,14 @@ def document(mb: float, names: bool) -> str:
     while True:
         k += 1
         if names:
-            chunk = "、".join(rng.choice("王李张刘陈杨赵黄周吴") + rng.choice("海红明强军华平伟芳丽") for _ in range(200))
+            chunk = "、".join(
+                rng.choice("王李张刘陈杨赵黄周吴") + rng.choice("海红明强军华平伟芳丽") for _ in range(200)
+            )
             chunk = f"区领导{chunk}等参加会议。\n\n"
         else:
-            chunk = body.replace("6月10日", f"{1 + k % 12}月{1 + k % 28}日").replace("高品质城市建设工作推进会",
-                                                                                 f"第{k}次城市建设工作推进会")
+            chunk = body.replace("6月10日", f"{1 + k % 12}月{1 + k % 28}日").replace(
+                "高品质城市建设工作推进会", f"第{k}次城市建设工作推进会"
+            )
         if size + len(chunk.encode()) > target:  # stay within the size: 8 MB is the import's own limit
             return "".join(parts)
         parts.append(chunk)
@@ -57,8 +61,12 @@ def main() -> int:
             doc.write_text(document(mb, args.names), encoding="utf-8")
             store = Path(tmp) / f"store-{mb:g}"
             t0 = time.perf_counter()
-            r = subprocess.run([sys.executable, "-m", "kg", "import", str(doc), "--store", str(store)],
-                               capture_output=True, text=True, cwd=ROOT)
+            r = subprocess.run(
+                [sys.executable, "-m", "kg", "import", str(doc), "--store", str(store)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
             took = time.perf_counter() - t0
             # ru_maxrss of the children is the largest child so far: sizes run in rising order
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

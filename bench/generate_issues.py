@@ -13,6 +13,7 @@ Output is deterministic for a seed. Texts fetched from the web may serve as
 templates for a measurement run (``--templates ../shared/eval/dev``); the
 generated files go wherever OUT is and must never be committed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,15 +28,20 @@ sys.path.insert(0, str(ROOT))
 
 DEFAULT_TEMPLATES = [ROOT / "data", ROOT / "tests" / "data" / "invented-bulletin.txt"]
 # common given-name characters; none is a word of office, place or time
-GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华玉萍红玲芬燕春菊兰凤洁梅琳云莲雪荣"
-         "爱香月瑞凡佳嘉琼勤珍莉桂晶妍秋珊锦青倩婷颖露瑶怡丹蓉君琴蕊薇岚馨韵悦昭冰爽宁欣"
-         "育滢柔竹凝晓欢枫芸菲亚宜舒思立志建国庆海波斌辉鹏飞宏亮鑫晨阳光新兴德福林森")
-COMMON_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-                   "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华玉萍红玲芬燕春菊兰凤洁梅琳云莲雪荣"
+    "爱香月瑞凡佳嘉琼勤珍莉桂晶妍秋珊锦青倩婷颖露瑶怡丹蓉君琴蕊薇岚馨韵悦昭冰爽宁欣"
+    "育滢柔竹凝晓欢枫芸菲亚宜舒思立志建国庆海波斌辉鹏飞宏亮鑫晨阳光新兴德福林森"
+)
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 
 
 def name_pool(size: int, rng: random.Random) -> list[str]:
     from kg.lexicon import load_lexicon
+
     surnames = [s for s in COMMON_SURNAMES if s in load_lexicon().surnames_single]
     pool: list[str] = []
     seen: set[str] = set()
@@ -50,8 +56,12 @@ def name_pool(size: int, rng: random.Random) -> list[str]:
 def districts(count: int, rng: random.Random) -> list[tuple[str, str]]:
     """(full, short) names of districts from the gazetteer: 上街区, 上街."""
     from kg.lexicon import load_lexicon
-    places = sorted((full, short) for short, full in load_lexicon().places.county_short.items()
-                    if full.endswith("区") and len(full) == 3)
+
+    places = sorted(
+        (full, short)
+        for short, full in load_lexicon().places.county_short.items()
+        if full.endswith("区") and len(full) == 3
+    )
     return rng.sample(places, count)
 
 
@@ -59,6 +69,7 @@ class Template:
     def __init__(self, path: Path, nlp) -> None:
         from kg.ingest.parse import parse_file
         from kg.nlp.facts import extract
+
         issue = parse_file(path)
         if issue.kind != "bulletin" or not issue.district:
             raise SystemExit(f"{path}: a template must be a bulletin with a masthead")
@@ -74,7 +85,9 @@ class Template:
     def render(self, number: int, day: date, district: tuple[str, str], names: dict[str, str]) -> str:
         full, short = district
         text = re.sub(rf"第\s*{self.number}\s*期", f"第 {number} 期", self.text, count=1)
-        text = re.sub(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", f"{day.year} 年 {day.month} 月 {day.day} 日", text, count=1)
+        text = re.sub(
+            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", f"{day.year} 年 {day.month} 月 {day.day} 日", text, count=1
+        )
         text = re.sub(r"(?<![\d年])(\d{1,2})月(\d{1,2})日", lambda m: self._moved(m, day), text)
         if names:
             text = re.sub("|".join(map(re.escape, self.names)), lambda m: names[m.group()], text)
@@ -131,8 +144,10 @@ def main() -> int:
         if len(set(names.values())) < len(names):  # two persons of one issue never share a name
             names = dict(zip(t.names, rng.sample(pool, len(t.names))))
         (args.out / f"issue-{i:0{width}d}.txt").write_text(t.render(number, day, d, names), encoding="utf-8")
-    print(f"{args.count} issues from {len(templates)} templates, {len(places)} districts "
-          f"(up to {per_district} issues each), {len(pool)} names -> {args.out}")
+    print(
+        f"{args.count} issues from {len(templates)} templates, {len(places)} districts "
+        f"(up to {per_district} issues each), {len(pool)} names -> {args.out}"
+    )
     return 0
 
 

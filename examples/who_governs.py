@@ -3,6 +3,7 @@ who attended, and which units reported, through the library (no CLI).
 
 Run: python examples/who_governs.py
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -28,6 +29,7 @@ def main() -> None:
             attendees = """SELECT ?name WHERE { ?x dkg:event ?e ; dkg:role dkg:Attendee ; dkg:agent/foaf:name ?name .
                                                 ?e schema:name ?meeting } ORDER BY ?name"""
             from rdflib import Literal
+
             names = [str(r[0]) for r in run_query(store, attendees, {"meeting": Literal("高品质城市建设工作推进会")})]
             print("attended:", "、".join(names))
         finally:

@@ -4,6 +4,7 @@ Each command parses its options, calls one library function and turns
 :class:`~kg.errors.KGError` into a one-line ``click.ClickException``. Commands
 that do not extract (query, export, stats, list, remove, viz) never import spaCy.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,18 +24,19 @@ STORE_HELP = "Store folder, or a SPARQL server's URL (default: $KG_STORE, else .
 
 
 def store_option(f):
-    return click.option("--store", "store", metavar="DIR|URL",
-                        default=None, help=STORE_HELP)(f)
+    return click.option("--store", "store", metavar="DIR|URL", default=None, help=STORE_HELP)(f)
 
 
 def friendly(f):
     """KGError -> one line on stderr and exit 1, never a traceback."""
+
     @wraps(f)
     def run(*args, **kwargs):
         try:
             return f(*args, **kwargs)
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
+
     return run
 
 
@@ -43,6 +45,7 @@ def _opened(store: str | None, must_exist: bool = True, reader: bool = False):
     """The store for one command, closed (and its lock released) however the command ends.
     A ``reader`` reads the last committed state while another command writes."""
     from .store.base import open_store, store_location
+
     db = open_store(store_location(store), must_exist=must_exist, reader=reader)
     if getattr(db, "note", None):
         click.echo(f"note: {db.note}", err=True)
@@ -62,13 +65,15 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes that extract  [default: all cores]")
-@click.option("--bulk/--no-bulk", default=None,
-              help="Load with the bulk loader and derive once (an empty embedded store only)  "
-                   "[default: when the store is empty and the run has 200 files or more]")
+@click.option(
+    "--bulk/--no-bulk",
+    default=None,
+    help="Load with the bulk loader and derive once (an empty embedded store only)  "
+    "[default: when the store is empty and the run has 200 files or more]",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also say which encoding each file was read with.")
 @friendly
-def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bulk: bool | None,
-               verbose: bool) -> None:
+def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bulk: bool | None, verbose: bool) -> None:
     """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
     from tqdm import tqdm
 
@@ -77,9 +82,18 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
 
     n = len(iter_sources(list(paths)))
     # on a terminal a bar with rate and ETA; in a pipe or a log, only the lines
-    with _opened(store, must_exist=False) as db, \
-            tqdm(total=n, unit="issue", file=sys.stderr, disable=n < 2 or not sys.stderr.isatty(),
-                 dynamic_ncols=True, leave=False) as bar:
+    with (
+        _opened(store, must_exist=False) as db,
+        tqdm(
+            total=n,
+            unit="issue",
+            file=sys.stderr,
+            disable=n < 2 or not sys.stderr.isatty(),
+            dynamic_ncols=True,
+            leave=False,
+        ) as bar,
+    ):
+
         def report(r) -> None:
             bar.update(1)
             if not r.ok:
@@ -101,14 +115,25 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--sparql", help="The query text instead of a file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
-              help="Bind a variable (initBindings): <iri>, 42, 2020-06-16 or text. Repeatable.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=QUERY_TIMEOUT, show_default=True,
-              help="Seconds a query may run.")
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a variable (initBindings): <iri>, 42, 2020-06-16 or text. Repeatable.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=QUERY_TIMEOUT,
+    show_default=True,
+    help="Seconds a query may run.",
+)
 @store_option
 @friendly
-def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], timeout: float,
-          store: str | None) -> None:
+def query(
+    file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], timeout: float, store: str | None
+) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over every imported issue."""
     from .analysis.query import answer, parse_binding, read_query_file
     from .errors import QueryTimeout
@@ -130,23 +155,35 @@ def query(file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "gexf"]),
-              default="trig", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nquads", "jsonld", "gexf"]),
+    default="trig",
+    show_default=True,
+)
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @store_option
 @friendly
 def export(fmt: str, output: Path, store: str | None) -> None:
     """Write the store as RDF (named graphs kept in trig/nquads/jsonld) or GEXF for Gephi."""
     from .analysis.export import export as do_export
+
     with _opened(store, reader=True) as db:
         n = do_export(db, fmt, output)
     click.echo(f"wrote {output} ({n} {'nodes' if fmt == 'gexf' else 'quads'})")
 
 
 @cli.command()
-@click.option("--output", "-o", default="graph.html", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--types", default="Person,Organization,Event,Initiative,Project", show_default=True,
-              help="Node types to draw, comma-separated.")
+@click.option(
+    "--output", "-o", default="graph.html", show_default=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--types",
+    default="Person,Organization,Event,Initiative,Project",
+    show_default=True,
+    help="Node types to draw, comma-separated.",
+)
 @click.option("--ego", help="Draw only the neighbourhood of the node with this label (a name).")
 @click.option("--depth", default=1, show_default=True, help="Neighbourhood radius for --ego.")
 @store_option
@@ -159,7 +196,9 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: str | None
     chosen = tuple(t.strip() for t in types.split(",") if t.strip())
     unknown = [t for t in chosen if t not in NODE_TYPES]
     if unknown:
-        raise click.BadParameter(f"unknown type {unknown[0]!r}; choose from {', '.join(NODE_TYPES)}", param_hint="--types")
+        raise click.BadParameter(
+            f"unknown type {unknown[0]!r}; choose from {', '.join(NODE_TYPES)}", param_hint="--types"
+        )
     with _opened(store, reader=True) as db:
         net = select(build_network(db), chosen, ego, depth)
     write_page(net, output, title=f"district-kg · {ego}" if ego else "district-kg")
@@ -172,6 +211,7 @@ def viz(output: Path, types: str, ego: str | None, depth: int, store: str | None
 def stats(store: str | None) -> None:
     """Counts of issues, quads and facts in the store."""
     from .analysis.catalog import store_stats
+
     with _opened(store, reader=True) as db:
         for name, value in store_stats(db).items():
             click.echo(f"{name:16} {value}")
@@ -183,6 +223,7 @@ def stats(store: str | None) -> None:
 def list_cmd(store: str | None) -> None:
     """The imported issues, one line each (the key is what `kg remove` takes)."""
     from .analysis.catalog import list_issues
+
     with _opened(store, reader=True) as db:
         rows = list_issues(db)
     for r in rows:
@@ -198,6 +239,7 @@ def list_cmd(store: str | None) -> None:
 def remove(issue: str, store: str | None) -> None:
     """Remove one issue (its key from `kg list`, or its file name) and exactly its facts."""
     from .analysis.catalog import remove_issue
+
     with _opened(store) as db:  # never create a store just to remove from it
         key = remove_issue(db, issue)
     click.echo(f"removed {key}")
@@ -210,6 +252,7 @@ def remove(issue: str, store: str | None) -> None:
 def validate(issues: tuple[str, ...], store: str | None) -> None:
     """Check the store's graphs (or only the ISSUES given by key) against ontology/shapes.ttl."""
     from .analysis.validate import validate_store
+
     with _opened(store, reader=True) as db:
         n, violations = validate_store(db, issues)
     for v in violations:

@@ -1,4 +1,5 @@
 """Dates as written in bulletins, resolved against the issue date."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,8 @@ from .numbers import DIGITS, cn_to_int
 CN = "〇零一二三四五六七八九十两"
 FULL_DATE = re.compile(
     rf"(?P<y>\d{{4}}|[{CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{CN}]{{1,3}})\s*(?:月|-|/|\.)\s*"
-    rf"(?P<d>\d{{1,2}}|[{CN}]{{1,3}})\s*日?")
+    rf"(?P<d>\d{{1,2}}|[{CN}]{{1,3}})\s*日?"
+)
 MONTH_DAY = re.compile(r"(?<![\d年.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 DAY_ONLY = re.compile(r"^(?P<d>\d{1,2})日")
 UNDATED_WORDS = ("近日", "日前", "连日来", "会前", "近期", "当日", "当天", "同日")
@@ -58,13 +60,16 @@ def resolve_month_day(month: int, day: int, anchor: date | None) -> date | None:
 MONTH_HEADING = re.compile(
     r"^[ \t]*(?:【[^】\n]{0,20}】)?[\u4e00-\u9fff]{0,10}?(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*"
     r"(?:[-—–~至]\s*\d{1,2}\s*)?月份?\s*(?:[\u4e00-\u9fff]{0,8}?(?:大事记|大事概要|大事|要闻|动态|纪实|简报))?"
-    r"\s*(?:[（(][^）)\n]{1,6}[）)])?[ \t]*$", re.M)
+    r"\s*(?:[（(][^）)\n]{1,6}[）)])?[ \t]*$",
+    re.M,
+)
 # A year the text itself gives: 2023年迎国庆…, 2022年第9次常务会议. Targets (到2035年) are not it.
 TEXT_YEAR = re.compile(r"(?<![到至争计划\d])(?P<y>(?:19|20)\d{2})\s*年(?!底前|以前|前)")
 WRITTEN = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?:[-—–~至到]\s*\d{1,2}\s*)?日"
     r"|^(?P<dd>\d{1,2})\s*(?:[-—–~至到]\s*\d{1,2}\s*)?日"
-    r"|^(?P<md>\d{3,4})$")
+    r"|^(?P<md>\d{3,4})$"
+)
 STALE_DAYS = 90  # a page that reports a day months before its own date is a repost
 
 
@@ -100,8 +105,11 @@ class DateResolver:
 
     def __init__(self, text: str, printed: date | None, year: int | None) -> None:
         self.printed, self.year = printed, year
-        self.headings = [(m.start(), int(m.group("y")) if m.group("y") else None, int(m.group("m")))
-                         for m in MONTH_HEADING.finditer(text) if 1 <= int(m.group("m")) <= 12]
+        self.headings = [
+            (m.start(), int(m.group("y")) if m.group("y") else None, int(m.group("m")))
+            for m in MONTH_HEADING.finditer(text)
+            if 1 <= int(m.group("m")) <= 12
+        ]
 
     def context(self, pos: int) -> DateContext:
         """The context of an item at ``pos``: the last month heading above it."""
@@ -142,7 +150,7 @@ def resolve_written(written: str | None, ctx: DateContext) -> date | None:
         digits, month = m.group("md"), ctx.month or (ctx.anchor.month if ctx.anchor else None)
         if month is None or not digits.startswith(str(month)):
             return None
-        month_day = (month, int(digits[len(str(month)):] or 0))
+        month_day = (month, int(digits[len(str(month)) :] or 0))
     elif m.group("dd"):
         month = ctx.month or (ctx.anchor.month if ctx.anchor else None)
         if month is None:
@@ -154,7 +162,7 @@ def resolve_written(written: str | None, ctx: DateContext) -> date | None:
         month_day = (int(m.group("m")), int(m.group("d")))
     month, day = month_day
     if day > 31 and str(day).startswith(str(month)):
-        day = int(str(day)[len(str(month)):])  # 33日 on a March page: 3月3日
+        day = int(str(day)[len(str(month)) :])  # 33日 on a March page: 3月3日
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     if ctx.year is not None and ctx.month == month:

@@ -16,6 +16,7 @@ reason, so no traceback reaches the terminal.
     - :class:`QueryTimeout`: a query ran past its time limit.
   - :class:`ExportError`: an export format or target is unusable.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

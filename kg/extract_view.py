@@ -1,4 +1,5 @@
 """Facts of one file for people to read: JSON or a table, with evidence."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -19,10 +20,17 @@ def _plain(obj):
 
 def facts_json(issue: Issue, facts: Facts) -> dict:
     return {
-        "file": str(issue.path), "key": issue.key, "kind": issue.kind, "series": issue.series,
-        "number": issue.number, "organ": issue.organ, "date": _plain(issue.date), "encoding": issue.encoding,
+        "file": str(issue.path),
+        "key": issue.key,
+        "kind": issue.kind,
+        "series": issue.series,
+        "number": issue.number,
+        "organ": issue.organ,
+        "date": _plain(issue.date),
+        "encoding": issue.encoding,
         "articles": [asdict(a) for a in issue.articles],
-        "distribution": [asdict(d) for d in issue.distribution], "editors": issue.editors,
+        "distribution": [asdict(d) for d in issue.distribution],
+        "editors": issue.editors,
         **{k: _plain(v) for k, v in asdict(facts).items()},
     }
 

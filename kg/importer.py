@@ -9,6 +9,7 @@ Every worker knows the same names: those the store held when the run began.
 Names learnt inside a run are not passed between files, so the quads of a run do
 not depend on how many workers shared it (the next run knows them all).
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -89,10 +90,17 @@ def extract_file(path: Path, nlp) -> Extracted:
     except Exception as exc:  # a bug must not cost the other files of the run
         return Extracted(path, error=f"{path}: internal error while importing ({type(exc).__name__}: {exc})")
     head = f"{issue.series} 第{issue.number}期" if issue.kind == "bulletin" else (issue.title or issue.path.stem)[:30]
-    return Extracted(path, key=issue.key, head=head, date=issue.date.isoformat() if issue.date else "no date",
-                     encoding=issue.encoding, persons=len({p.name for p in facts.persons}),
-                     organizations=len({o.name for o in facts.organizations}), events=len(facts.events),
-                     triples=list(graph))
+    return Extracted(
+        path,
+        key=issue.key,
+        head=head,
+        date=issue.date.isoformat() if issue.date else "no date",
+        encoding=issue.encoding,
+        persons=len({p.name for p in facts.persons}),
+        organizations=len({o.name for o in facts.organizations}),
+        events=len(facts.events),
+        triples=list(graph),
+    )
 
 
 # --- worker processes: each builds the pipeline once ---------------------------
@@ -107,6 +115,7 @@ _worker_nlp = None
 def _init_worker(names: set[str]) -> None:
     global _worker_nlp
     from .nlp.pipeline import build_pipeline
+
     _worker_nlp = build_pipeline(names)
 
 
@@ -134,8 +143,9 @@ def _extracted(files: list[Path], names: set[str], jobs: int) -> Iterator[Extrac
         return
     window = 4 * jobs
     # spawned, not forked: the parent holds the store's RocksDB threads, which a fork would copy mid-lock
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_init_worker, initargs=(names,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(names,)
+    ) as pool:
         pending: list[Future] = []
         todo = iter(files)
         for path in todo:
@@ -160,14 +170,20 @@ def apply(store: QuadStore, ex: Extracted) -> ImportReport:
             report.error = f"{ex.path}: {exc}"
             return report
         report.triples = len(ex.triples)
-        report.summary = (f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
-                          f"{ex.events} events, {report.triples} triples")
+        report.summary = (
+            f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
+            f"{ex.events} events, {report.triples} triples"
+        )
     return report
 
 
-def import_paths(paths: Iterable[Path], store: QuadStore,
-                 progress: Callable[[ImportReport], None] | None = None,
-                 jobs: int = 1, bulk: bool | None = None) -> list[ImportReport]:
+def import_paths(
+    paths: Iterable[Path],
+    store: QuadStore,
+    progress: Callable[[ImportReport], None] | None = None,
+    jobs: int = 1,
+    bulk: bool | None = None,
+) -> list[ImportReport]:
     """Import every file under ``paths``; never raises for one bad file.
 
     ``jobs`` worker processes extract (1: all in this process); the store sees the
@@ -192,8 +208,12 @@ def import_paths(paths: Iterable[Path], store: QuadStore,
             if progress:
                 progress(report)
     if not files:
-        reports.append(ImportReport(Path(" ".join(str(p) for p in paths)),
-                                    error=f"{' '.join(str(p) for p in paths)}: no supported file found (.txt .md .docx .pdf .html .htm)"))
+        reports.append(
+            ImportReport(
+                Path(" ".join(str(p) for p in paths)),
+                error=f"{' '.join(str(p) for p in paths)}: no supported file found (.txt .md .docx .pdf .html .htm)",
+            )
+        )
     return reports
 
 
@@ -207,8 +227,10 @@ def _bulk(store, stream: Iterator[Extracted], progress: Callable[[ImportReport],
             reports.append(report)
             if ex.error is None:
                 report.triples = len(ex.triples)
-                report.summary = (f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
-                                  f"{ex.events} events, {report.triples} triples")
+                report.summary = (
+                    f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
+                    f"{ex.events} events, {report.triples} triples"
+                )
                 yield graph_iri(ex.key), ex.triples
             if progress:
                 progress(report)

@@ -3,6 +3,7 @@
 The data files, not the code, say which words are titles, surnames, organization
 endings and event triggers. A missing or malformed file is a :class:`LexiconError`.
 """
+
 from __future__ import annotations
 
 import json
@@ -76,7 +77,9 @@ def _places() -> Places:
                 bare.add(short)
             elif short != full:
                 county_short.setdefault(short, full)
-    return Places(bare=tuple(_longest_first(list(bare))), county_short=county_short, names=frozenset(names), parent=parent)
+    return Places(
+        bare=tuple(_longest_first(list(bare))), county_short=county_short, names=frozenset(names), parent=parent
+    )
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,9 @@ class Lexicon:
 
 
 def _common_chars() -> frozenset[str]:
-    chars = frozenset("".join(line.strip() for line in _read("common_chars.txt").splitlines()
-                              if not line.startswith("#")))
+    chars = frozenset(
+        "".join(line.strip() for line in _read("common_chars.txt").splitlines() if not line.startswith("#"))
+    )
     if len(chars) < 1000:
         raise LexiconError("lexicon file common_chars.txt lists too few characters")
     return chars
@@ -146,8 +150,7 @@ def _common_chars() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load and check every lexicon file once per process."""
-    surnames = [w for line in _read("surnames.txt").splitlines()
-                if not line.startswith("#") for w in line.split()]
+    surnames = [w for line in _read("surnames.txt").splitlines() if not line.startswith("#") for w in line.split()]
     if not surnames:
         raise LexiconError("lexicon file surnames.txt lists no surname")
     titles = _json("titles.json")
@@ -156,7 +159,15 @@ def load_lexicon() -> Lexicon:
     events = _json("events.json")
     rank_kinds = {rank: kind for kind, ranks in _need(titles, "ranks", "titles.json").items() for rank in ranks}
     suffix_kind = {s: kind for kind, ss in _need(orgs, "suffixes", "organizations.json").items() for s in ss}
-    for key in ("meeting_nouns", "visit_verbs", "activity_verbs", "activity_nouns", "meeting_verbs", "roles", "speech_acts"):
+    for key in (
+        "meeting_nouns",
+        "visit_verbs",
+        "activity_verbs",
+        "activity_nouns",
+        "meeting_verbs",
+        "roles",
+        "speech_acts",
+    ):
         _need(events, key, "events.json")
     return Lexicon(
         surnames_single=frozenset(s for s in surnames if len(s) == 1),
@@ -185,9 +196,13 @@ def load_lexicon() -> Lexicon:
         zone_cores=tuple(_need(orgs, "zone_cores", "organizations.json")),
         need_territory=tuple(_need(orgs, "need_territory", "organizations.json")),
         national_organs=tuple(_longest_first(_need(orgs, "national_organs", "organizations.json"))),
-        known_persons=frozenset(line.strip() for line in _read("known_persons.txt").splitlines()
-                                if line.strip() and not line.startswith("#")),
+        known_persons=frozenset(
+            line.strip()
+            for line in _read("known_persons.txt").splitlines()
+            if line.strip() and not line.startswith("#")
+        ),
         common_chars=_common_chars(),
-        verbs=frozenset(line.strip() for line in _read("verbs.txt").splitlines()
-                        if line.strip() and not line.startswith("#")),
+        verbs=frozenset(
+            line.strip() for line in _read("verbs.txt").splitlines() if line.strip() and not line.startswith("#")
+        ),
     )

@@ -5,6 +5,7 @@ expands short forms (curated in ``lexicons/org_aliases.json``) and puts the
 district in front of a bare 区/县 prefix. Labels stay as written; the key only
 decides which node a name belongs to.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -21,6 +22,7 @@ def _short_to_full() -> dict[str, str]:
 def drop_parents(name: str) -> str:
     """张家口沽源县 is 沽源县: a place written after the city or province above it."""
     from .lexicon import load_lexicon
+
     places = load_lexicon().places
     for cut in range(2, len(name) - 1):
         head, tail = name[:cut], name[cut:]
@@ -37,7 +39,7 @@ def org_key(name: str, district: str | None) -> str:
     core = drop_parents(name.strip())
     level = ""
     if district and core.startswith(district):
-        level, core = district, core[len(district):]
+        level, core = district, core[len(district) :]
     elif district and district[-1] in "区县旗市" and core.startswith(district[-1]) and len(core) >= 2:
         level, core = district, core[1:]  # 区住建局 in 上街区
     for short, full in _short_to_full().items():

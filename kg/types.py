@@ -4,6 +4,7 @@ Offsets are Python string indices (end exclusive). ``Span``-like offsets in the
 facts point into the *original* file text (``Issue.text``), so evidence shown
 to a user is the user's own words.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -28,6 +28,7 @@ Run it again when jieba's dictionary changes:
 
     python scripts/derive_lexicons.py
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,12 +41,14 @@ from pathlib import Path
 MIN_FREQ = 300
 COMMON_CHARS = 3500
 NAME_DICT_MIN_FREQ = 100
-ORG_INTERIOR = set("""保护 保卫 保障 开发 执法 指挥 协调 治理 扶贫 巡视 督察 督查 组织 联合 创新 接待 信访
+ORG_INTERIOR = set(
+    """保护 保卫 保障 开发 执法 指挥 协调 治理 扶贫 巡视 督察 督查 组织 联合 创新 接待 信访
 安置 帮扶 振兴 整改 审批 监督 管理 服务 改革 发展 建设 规划 监察 检察 调查 研究 投资 融资 担保
 孵化 创业 促进 应急 综合 评议 观摩 培训 宣传 统战 侦察 出版 下属 下辖 制造 创造 勘察 勘探 设计 运输
 维修 救助 救援 援助 教育 发行 经营 生产 销售 加工 养殖 种植 交易 储备 防治 防控 防疫 保险 监测 检验
 检疫 检测 鉴定 仲裁 调解 调度 招商 引进 合作 交流 联络 服务 办理 代理 营销 推广 会计 审计 统计 出入
-学习 批发 零售 维护 供应 供销 配送 回收 登记 改造 保存 收藏 展览 演出 表演 接收 传播 转化 推进 协助 协作""".split())
+学习 批发 零售 维护 供应 供销 配送 回收 登记 改造 保存 收藏 展览 演出 表演 接收 传播 转化 推进 协助 协作""".split()
+)
 
 TERRITORIAL = set("省市县区旗乡镇村街城")
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +66,7 @@ def derive_places(jionlp: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(outer)) as inner:
         text = inner.read("china_location.txt").decode("utf-8")
     import jieba
+
     tags = {}
     for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
         word, freq, tag = line.split()
@@ -81,8 +85,10 @@ def derive_places(jionlp: Path) -> None:
         freq, tag = tags.get(short, (0, "ns"))
         word = "word" if not tag.startswith("ns") and freq >= 100 else ""
         rows.append(f"{depth}\t{parts[0]}\t{short}\t{stack[depth - 1] if depth else ''}\t{word}")
-    header = ("# level (0 province, 1 city, 2 county)\tname\tshort form\tparent\tword if the short form is a common word. From JioNLP's china_location "
-              "(Apache-2.0), derived by scripts/derive_lexicons.py\n")
+    header = (
+        "# level (0 province, 1 city, 2 county)\tname\tshort form\tparent\tword if the short form is a common word. From JioNLP's china_location "
+        "(Apache-2.0), derived by scripts/derive_lexicons.py\n"
+    )
     (LEX / "places.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} places written to {LEX / 'places.tsv'}", file=sys.stderr)
 
@@ -96,8 +102,11 @@ def main() -> int:
     import jieba  # only for its dictionary file
 
     dict_path = Path(jieba.__file__).parent / "dict.txt"
-    kept = [line for line in dict_path.read_text(encoding="utf-8").splitlines()
-            if int(line.split()[1]) >= NAME_DICT_MIN_FREQ]
+    kept = [
+        line
+        for line in dict_path.read_text(encoding="utf-8").splitlines()
+        if int(line.split()[1]) >= NAME_DICT_MIN_FREQ
+    ]
     (LEX / "jieba_names.dict").write_text("\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words written to {LEX / 'jieba_names.dict'}", file=sys.stderr)
     titles = json.loads((LEX / "titles.json").read_text(encoding="utf-8"))
@@ -107,12 +116,20 @@ def main() -> int:
     for line in dict_path.read_text(encoding="utf-8").splitlines():
         word, freq, tag = line.split()
         # a verb ending in a place character straddles words as often as not (推|进城|市)
-        if tag == "v" and len(word) == 2 and int(freq) >= MIN_FREQ and word not in ORG_INTERIOR \
-                and word not in inside and word[-1] not in TERRITORIAL:
+        if (
+            tag == "v"
+            and len(word) == 2
+            and int(freq) >= MIN_FREQ
+            and word not in ORG_INTERIOR
+            and word not in inside
+            and word[-1] not in TERRITORIAL
+        ):
             verbs.append(word)
-    header = ("# Predicate verbs that end an organization name on its left (地处|义宁镇).\n"
-              f"# Derived by scripts/derive_verbs.py from jieba's dict.txt (MIT licence): tag v, two characters,\n"
-              f"# frequency >= {MIN_FREQ}, minus verbs that occur inside organization names or end in a place character.\n")
+    header = (
+        "# Predicate verbs that end an organization name on its left (地处|义宁镇).\n"
+        f"# Derived by scripts/derive_verbs.py from jieba's dict.txt (MIT licence): tag v, two characters,\n"
+        f"# frequency >= {MIN_FREQ}, minus verbs that occur inside organization names or end in a place character.\n"
+    )
     (LEX / "verbs.txt").write_text(header + "\n".join(sorted(verbs)) + "\n", encoding="utf-8")
     print(f"{len(verbs)} verbs written to {LEX / 'verbs.txt'}", file=sys.stderr)
     weight: dict[str, int] = {}
@@ -124,7 +141,9 @@ def main() -> int:
     common = sorted(weight, key=lambda c: (-weight[c], c))[:COMMON_CHARS]
     (LEX / "common_chars.txt").write_text(
         f"# The {COMMON_CHARS} Chinese characters most used in jieba's dictionary (MIT), by summed word frequency;\n"
-        "# derived by scripts/derive_lexicons.py.\n" + "".join(sorted(common)) + "\n", encoding="utf-8")
+        "# derived by scripts/derive_lexicons.py.\n" + "".join(sorted(common)) + "\n",
+        encoding="utf-8",
+    )
     print(f"{len(common)} common characters written to {LEX / 'common_chars.txt'}", file=sys.stderr)
     return 0
 

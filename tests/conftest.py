@@ -33,10 +33,12 @@ def store(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     from kg.nlp.pipeline import build_pipeline
+
     return build_pipeline()
 
 
 @pytest.fixture(scope="session")
 def finder_lex():
     from kg.lexicon import load_lexicon
+
     return load_lexicon()

@@ -1,4 +1,5 @@
 """Every command driven through click's CliRunner."""
+
 from __future__ import annotations
 
 import json
@@ -71,8 +72,19 @@ def test_bad_files_fail_alone(runner, store, sample, tmp_path):
     binary.write_bytes(b"\x00\x01\xff\xfe")
     prose = tmp_path / "prose.txt"
     prose.write_text("just some english words, nothing else here at all", encoding="utf-8")
-    r = runner.invoke(cli, ["import", str(empty), str(sample), str(tmp_path / "missing.txt"), str(binary), str(prose),
-                            "--store", str(store)])
+    r = runner.invoke(
+        cli,
+        [
+            "import",
+            str(empty),
+            str(sample),
+            str(tmp_path / "missing.txt"),
+            str(binary),
+            str(prose),
+            "--store",
+            str(store),
+        ],
+    )
     assert r.exit_code == 1
     errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 4 and "Traceback" not in r.output
@@ -186,32 +198,57 @@ def test_store_option_env_and_default(runner, sample, tmp_path, monkeypatch):
     assert (tmp_path / "kg-store").is_dir()
 
 
-@pytest.mark.parametrize("command", [["query", "--sparql", "ASK {}"], ["stats"], ["list"],
-                                     ["export", "--format", "nquads", "-o", "x.nq"], ["viz", "-o", "x.html"],
-                                     ["validate"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "--sparql", "ASK {}"],
+        ["stats"],
+        ["list"],
+        ["export", "--format", "nquads", "-o", "x.nq"],
+        ["viz", "-o", "x.html"],
+        ["validate"],
+    ],
+)
 def test_commands_that_do_not_extract_do_not_import_spacy(command, store, sample, runner, tmp_path):
     kg(runner, "import", sample, store=store)
-    code = ("import sys; from kg.cli import cli\n"
-            "try:\n    cli(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-            "assert 'spacy' not in sys.modules, 'spacy was imported'")
-    run = subprocess.run([sys.executable, "-c", code, *command, "--store", str(store)], cwd=tmp_path,
-                         capture_output=True, text=True)
+    code = (
+        "import sys; from kg.cli import cli\n"
+        "try:\n    cli(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, *command, "--store", str(store)], cwd=tmp_path, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
 
 
 def test_names_learnt_in_one_issue_are_known_in_the_next(runner, store, tmp_path):
     first = tmp_path / "invented-1.txt"  # invented issues
-    first.write_text("示例信息\n\n第1期\n\n中共示例区委办公室\n\n2021年3月1日\n\n"
-                     "**示例区召开推进会** 2月26日，区委书记宋小洁主持召开推进会。", encoding="utf-8")
+    first.write_text(
+        "示例信息\n\n第1期\n\n中共示例区委办公室\n\n2021年3月1日\n\n"
+        "**示例区召开推进会** 2月26日，区委书记宋小洁主持召开推进会。",
+        encoding="utf-8",
+    )
     second = tmp_path / "invented-2.txt"
-    second.write_text("示例信息\n\n第2期\n\n中共示例区委办公室\n\n2021年3月8日\n\n"
-                      "**示例区召开调度会** 3月5日，区里召开项目调度会。宋小洁指出，要加快进度。", encoding="utf-8")
+    second.write_text(
+        "示例信息\n\n第2期\n\n中共示例区委办公室\n\n2021年3月8日\n\n"
+        "**示例区召开调度会** 3月5日，区里召开项目调度会。宋小洁指出，要加快进度。",
+        encoding="utf-8",
+    )
     kg(runner, "import", first, store=store)
     kg(runner, "import", second, store=store)
-    r = kg(runner, "query", "--sparql",
-           "SELECT ?key WHERE { ?s a dkg:Statement ; schema:creator/foaf:name ?n ; prov:wasDerivedFrom ?x . "
-           "GRAPH ?g { ?s a dkg:Statement } ?i dkg:issueKey ?key . GRAPH ?g { ?i a schema:PublicationIssue } }",
-           "--bind", "n=宋小洁", "--format", "csv", store=store)
+    r = kg(
+        runner,
+        "query",
+        "--sparql",
+        "SELECT ?key WHERE { ?s a dkg:Statement ; schema:creator/foaf:name ?n ; prov:wasDerivedFrom ?x . "
+        "GRAPH ?g { ?s a dkg:Statement } ?i dkg:issueKey ?key . GRAPH ?g { ?i a schema:PublicationIssue } }",
+        "--bind",
+        "n=宋小洁",
+        "--format",
+        "csv",
+        store=store,
+    )
     assert "示例信息/2021/2" in r.output
 
 
@@ -229,8 +266,9 @@ def test_facts_repeated_across_issues_count_once(runner, store, sample, tmp_path
     copy = tmp_path / "copy.txt"  # the same meeting reported again in another issue
     copy.write_text(sample.read_text(encoding="utf-8").replace("第 46 期", "第 47 期"), encoding="utf-8")
     kg(runner, "import", sample, copy, store=store)
-    rows = json.loads(kg(runner, "query", QUERIES / "co-attendance.rq", "--bind", "a=宋洁", "--format", "json",
-                         store=store).output)
+    rows = json.loads(
+        kg(runner, "query", QUERIES / "co-attendance.rq", "--bind", "a=宋洁", "--format", "json", store=store).output
+    )
     assert rows and all(r["events"] == "1" for r in rows)  # one meeting, not one per graph holding it
     out = tmp_path / "all.nq"
     kg(runner, "export", "--format", "nquads", "--output", out, store=store)
@@ -238,8 +276,15 @@ def test_facts_repeated_across_issues_count_once(runner, store, sample, tmp_path
     exported.parse(out, format="nquads")
     assert len(exported.default_graph) == 0  # the derived union graph is not exported
     kg(runner, "remove", "上街信息/2020/47", store=store)
-    r = kg(runner, "query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?p foaf:name \"宋洁\" }", "--format", "csv",
-           store=store)
+    r = kg(
+        runner,
+        "query",
+        "--sparql",
+        'SELECT (COUNT(*) AS ?n) WHERE { ?p foaf:name "宋洁" }',
+        "--format",
+        "csv",
+        store=store,
+    )
     assert r.output.splitlines()[1] == "1"  # still there: the other issue names her too
 
 
@@ -247,11 +292,16 @@ def test_a_query_past_its_time_limit_ends_in_one_line(runner, store, sample):
     import subprocess
     import sys
     import time
+
     kg(runner, "import", sample, store=store)
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     start = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "kg", "query", "--sparql", cross, "--timeout", "1", "--store", str(store)],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "query", "--sparql", cross, "--timeout", "1", "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--timeout" in r.stderr, r.stderr
     assert time.perf_counter() - start < 15
     assert kg(runner, "list", store=store).exit_code == 0  # the store opens again at once

@@ -1,4 +1,5 @@
 """Dates as bulletins write them; every text here is invented."""
+
 from datetime import date
 
 from kg.dates import DateContext, DateResolver, parse_full_date, resolve_month_day, resolve_written, text_year

@@ -1,4 +1,5 @@
 """examples/ scripts run as tests."""
+
 import runpy
 from pathlib import Path
 

@@ -4,6 +4,7 @@ refused input leaves the store exactly as it was.
 Inputs are mutations of the user's sample and our invented bulletin, random bytes,
 and damaged Word, PDF and HTML files (all made here, with a fixed seed).
 """
+
 from __future__ import annotations
 
 import io

@@ -11,8 +11,17 @@ def test_lexicon_has_structure():
 
 
 def test_broken_lexicon_fails_clearly(monkeypatch):
-    monkeypatch.setattr(lexicon, "_read", lambda name: "{not json" if name == "titles.json" else lexicon._read.__wrapped__(name)
-                        if hasattr(lexicon._read, "__wrapped__") else "# x\n张")
+    monkeypatch.setattr(
+        lexicon,
+        "_read",
+        lambda name: (
+            "{not json"
+            if name == "titles.json"
+            else lexicon._read.__wrapped__(name)
+            if hasattr(lexicon._read, "__wrapped__")
+            else "# x\n张"
+        ),
+    )
     lexicon.load_lexicon.cache_clear()
     try:
         with pytest.raises(LexiconError, match="titles.json is not valid JSON"):

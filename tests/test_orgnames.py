@@ -17,7 +17,10 @@ def test_short_and_full_forms_share_a_key():
 def test_one_node_per_organization_with_labels_as_written(sample, nlp):
     issue = parse_file(sample)
     g = build_graph(issue, extract(issue, nlp))
-    labelled = [o for o in g.subjects(RDF.type, ORG.Organization)
-                if {"区农委", "农委"} <= {str(l) for l in g.objects(o, SKOS.prefLabel | SKOS.altLabel)}]
+    labelled = [
+        o
+        for o in g.subjects(RDF.type, ORG.Organization)
+        if {"区农委", "农委"} <= {str(l) for l in g.objects(o, SKOS.prefLabel | SKOS.altLabel)}
+    ]
     assert len(labelled) == 1
     assert str(g.value(labelled[0], SKOS.prefLabel)) == "区农委"

@@ -1,4 +1,5 @@
 """What the store holds: issues, counts, and removing one issue."""
+
 from __future__ import annotations
 
 from ..errors import KGError
@@ -27,8 +28,16 @@ COUNTS = {
 
 
 def list_issues(store: QuadStore) -> list[dict]:
-    return [{"graph": str(r[0]), "key": str(r[1]), "file": str(r[2]), "date": str(r[3]) if r[3] else None,
-             "triples": int(r[4])} for r in run_query(store, ISSUES)]
+    return [
+        {
+            "graph": str(r[0]),
+            "key": str(r[1]),
+            "file": str(r[2]),
+            "date": str(r[3]) if r[3] else None,
+            "triples": int(r[4]),
+        }
+        for r in run_query(store, ISSUES)
+    ]
 
 
 def store_stats(store: QuadStore) -> dict[str, int]:

@@ -1,4 +1,5 @@
 """Export the store as RDF or as a GEXF network for Gephi."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,10 +24,12 @@ def export(store: QuadStore, fmt: str, target: Path) -> int:
             import networkx as nx
 
             from .network import build_network
+
             net = build_network(store)
             nx.write_gexf(net, target)
             return net.number_of_nodes()
         from rdflib import Graph
+
         ds = store.to_dataset()
         if fmt == "turtle":  # Turtle has no graphs: the union of all issues
             g = Graph()

@@ -1,4 +1,5 @@
 """The store as a networkx graph: persons, organizations, events, initiatives, projects."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -43,6 +44,7 @@ def build_network(store: QuadStore) -> nx.MultiDiGraph:
     """A node per person, organization, event, initiative and project; edges for
     roles at events, posts in organizations, reporting units and projects."""
     from .query import run_query
+
     net = nx.MultiDiGraph()
     for row in run_query(store, NODES):
         node = str(row[0])

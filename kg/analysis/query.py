@@ -1,4 +1,5 @@
 """Run SPARQL against the store and format the results."""
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,11 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 
 def with_prefixes(sparql: str) -> str:
-    declared = {line.split()[1].rstrip(":").lower() for line in sparql.splitlines()
-                if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1}
+    declared = {
+        line.split()[1].rstrip(":").lower()
+        for line in sparql.splitlines()
+        if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1
+    }
     missing = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
     return missing + sparql
 
@@ -48,8 +52,7 @@ def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None
     return store.query(with_prefixes(sparql), bindings)
 
 
-def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, fmt: str,
-           timeout: float | None) -> str:
+def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, fmt: str, timeout: float | None) -> str:
     """Run and format a query within ``timeout`` seconds, or raise :class:`QueryTimeout`.
 
     The embedded engine cannot be interrupted, so the query runs in a daemon thread
@@ -67,8 +70,9 @@ def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, f
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise QueryTimeout(f"the query ran past {timeout:g} s (--timeout); bind a parameter, add LIMIT, "
-                           f"or allow it more time")
+        raise QueryTimeout(
+            f"the query ran past {timeout:g} s (--timeout); bind a parameter, add LIMIT, or allow it more time"
+        )
     if "err" in box:
         raise box["err"]
     return box["out"]
@@ -81,7 +85,7 @@ def _cell(term: Node | None) -> str:
         text = str(term)
         for p, ns in PREFIXES.items():
             if text.startswith(str(ns)) and p != "id":
-                return f"{p}:{text[len(str(ns)):]}"
+                return f"{p}:{text[len(str(ns)) :]}"
         return text
     if isinstance(term, BNode):
         return f"_:{term}"
@@ -113,8 +117,7 @@ def format_result(result: Result, fmt: str) -> str:
         return buf.getvalue()
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
     pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
-    lines = ["  ".join(pad(n, w) for n, w in zip(names, widths)),
-             "  ".join("-" * w for w in widths)]
+    lines = ["  ".join(pad(n, w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(pad(c, w) for c, w in zip(r, widths)) for r in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"

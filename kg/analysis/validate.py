@@ -1,4 +1,5 @@
 """SHACL validation of issue graphs against ontology/shapes.ttl (pyshacl)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,13 +32,21 @@ def load_shapes(path: Path = SHAPES) -> Graph:
 
 def validate_graph(graph: Graph, shapes: Graph) -> list[Violation]:
     from pyshacl import validate
+
     conforms, report, _ = validate(graph, shacl_graph=shapes, inference="none", advanced=True)
     if conforms:
         return []
-    return sorted((Violation(str(graph.identifier), str(report.value(r, SH.focusNode)),
-                             str(report.value(r, SH.resultMessage) or "violates a shape"))
-                   for r in report.subjects(RDF.type, SH.ValidationResult)),
-                  key=lambda v: (v.focus, v.message))
+    return sorted(
+        (
+            Violation(
+                str(graph.identifier),
+                str(report.value(r, SH.focusNode)),
+                str(report.value(r, SH.resultMessage) or "violates a shape"),
+            )
+            for r in report.subjects(RDF.type, SH.ValidationResult)
+        ),
+        key=lambda v: (v.focus, v.message),
+    )
 
 
 def validate_store(store: QuadStore, keys: Iterable[str] = ()) -> tuple[int, list[Violation]]:

@@ -1,4 +1,5 @@
 """An interactive network page (pyvis data, vis-network inlined: works offline)."""
+
 from __future__ import annotations
 
 import html
@@ -23,11 +24,14 @@ STYLE = {  # colour and shape per node type; the legend is drawn from this table
 def _vis_assets() -> tuple[str, str]:
     """vis-network as shipped inside the pyvis package: no CDN, no network."""
     lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(
+        encoding="utf-8"
+    )
 
 
-def select(net: nx.MultiDiGraph, types: tuple[str, ...] = NODE_TYPES, ego: str | None = None,
-           depth: int = 1) -> nx.MultiDiGraph:
+def select(
+    net: nx.MultiDiGraph, types: tuple[str, ...] = NODE_TYPES, ego: str | None = None, depth: int = 1
+) -> nx.MultiDiGraph:
     """Filter before drawing: node types, and optionally the neighbourhood of one node by label."""
     sub = net.subgraph([n for n, d in net.nodes(data=True) if d["type"] in types]).copy()
     if ego:
@@ -51,17 +55,21 @@ def render(net: nx.MultiDiGraph, title: str = "district-kg") -> str:
     for n, d in net.nodes(data=True):
         colour, shape, kind = STYLE[d["type"]]
         x, y = pos.get(n, (0.0, 0.0))
-        tip = f"{d['label']}\n类型 type: {kind}" + (f"\n出处 source: {d['sentence'][:160]}" if d.get("sentence") else "")
+        tip = f"{d['label']}\n类型 type: {kind}" + (
+            f"\n出处 source: {d['sentence'][:160]}" if d.get("sentence") else ""
+        )
         label = d["label"] if len(d["label"]) <= 16 else d["label"][:15] + "…"  # full text in the tooltip
-        vn.add_node(n, label=label, title=tip, color=colour, shape=shape,
-                    x=float(x) * scale, y=float(y) * scale, physics=False)
+        vn.add_node(
+            n, label=label, title=tip, color=colour, shape=shape, x=float(x) * scale, y=float(y) * scale, physics=False
+        )
     for a, b, d in net.edges(data=True):
         vn.add_edge(a, b, title=d.get("label", ""), label=d.get("label", ""), arrows="to")
     vn.toggle_physics(False)
     nodes, edges, _, _, _, options = vn.get_network_data()
     js, css = _vis_assets()
     legend = "".join(
-        f'<li><span class="sw" style="background:{c}"></span>{html.escape(k)}</li>' for c, _, k in STYLE.values())
+        f'<li><span class="sw" style="background:{c}"></span>{html.escape(k)}</li>' for c, _, k in STYLE.values()
+    )
     data = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False).replace("</", "<\\/")
     return f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>

@@ -1,4 +1,5 @@
 """Map an issue and its facts onto the ontology: one rdflib Graph per issue."""
+
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
@@ -79,8 +80,11 @@ class _Builder:
     # --- the issue
     def build(self, facts: Facts) -> Graph:
         issue = self.issue
-        self.short_places = {o.name[:-1]: o.name for o in facts.organizations
-                             if o.kind == "行政区" and o.name[-1:] in "区县市旗" and len(o.name) >= 3}
+        self.short_places = {
+            o.name[:-1]: o.name
+            for o in facts.organizations
+            if o.kind == "行政区" and o.name[-1:] in "区县市旗" and len(o.name) >= 3
+        }
         # the fullest written form of each organization is its preferred label
         written = [o.name for o in facts.organizations] + [t.organ for t in facts.titles if t.organ]
         written += [issue.organ] if issue.organ else []

@@ -1,4 +1,5 @@
 """Deterministic IRIs: from canonical names and source positions only."""
+
 from __future__ import annotations
 
 import re
@@ -25,4 +26,3 @@ def graph_iri(issue_key: str) -> URIRef:
 
 def issue_iri(issue_key: str) -> URIRef:
     return iri("issue", *issue_key.split("/"))
-

@@ -4,6 +4,7 @@
 instead of a silent new IRI in the graph. Standard vocabularies come from
 rdflib (FOAF, ORG, PROV, SKOS, SDO for schema.org, DCTERMS).
 """
+
 from __future__ import annotations
 
 from rdflib import Namespace
@@ -83,5 +84,17 @@ class NIF(DefinedNamespace):
     referenceContext: URIRef
 
 
-PREFIXES = {"dkg": DKG._NS, "foaf": FOAF, "org": ORG, "schema": SDO, "prov": PROV, "skos": SKOS,
-            "dcterms": DCTERMS, "nif": NIF._NS, "rdfs": RDFS, "xsd": XSD, "rdf": RDF, "id": DATA}
+PREFIXES = {
+    "dkg": DKG._NS,
+    "foaf": FOAF,
+    "org": ORG,
+    "schema": SDO,
+    "prov": PROV,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "nif": NIF._NS,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "rdf": RDF,
+    "id": DATA,
+}

@@ -3,6 +3,7 @@
 Masthead (series, issue number, organ, date), articles with headlines and
 reporting units, △ briefs, and the tail (distribution lists, editors).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,15 @@ NUMBER_RE = re.compile(rf"第\s*([\d{CN_CHARS}]+)\s*期|^(\d{{1,5}})\s*期(?=\s|
 ORGAN_RE = re.compile(r"^[\u4e00-\u9fff（）]{4,24}(?:办公室|委员会|人民政府|政府|办|局|委|部)$")
 # A page's own date line: 发布时间：2025-06-26, 时间:…, 2015/1/23 16:48:24, or a line that
 # names its source first (来源：…  发布日期：…). 成文日期 closes official documents.
-META_DATE_RE = re.compile(r"^(?:[^。，]{0,30}?(?:发布时间|发布日期|发表日期|发表时间|发稿时间|更新时间|成文日期|"
-                          r"印发日期|日期|时间))?\s*[:：]?\s*[\d〇零一二三四五六七八九十]{4}\s*[年\-/.]")
+META_DATE_RE = re.compile(
+    r"^(?:[^。，]{0,30}?(?:发布时间|发布日期|发表日期|发表时间|发稿时间|更新时间|成文日期|"
+    r"印发日期|日期|时间))?\s*[:：]?\s*[\d〇零一二三四五六七八九十]{4}\s*[年\-/.]"
+)
 # The date that closes an official document, alone on its line or after 成文日期
-SIGNED_DATE_RE = re.compile(r"^(?:成文日期|印发日期|发文日期)?\s*[:：]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*"
-                            r"[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$")
+SIGNED_DATE_RE = re.compile(
+    r"^(?:成文日期|印发日期|发文日期)?\s*[:：]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*"
+    r"[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$"
+)
 # A date in the headline's brackets: …参观考察（2010-06-04）
 HEADLINE_DATE_RE = re.compile(r"[（(](\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)[）)]\s*$")
 TAIL_RE = re.compile(r"^(?P<verb>本期送|本期报|本期发|抄送|报送|送|报|发)\s*[:：]\s*(?P<rest>.*)$")
@@ -60,9 +65,14 @@ def _plain(line: str) -> str:
 
 def _looks_like_name(s: str) -> bool:
     from ..lexicon import load_lexicon  # lazy: parse stays light for non-extract use
+
     lex = load_lexicon()
-    return 2 <= len(s) <= 4 and bool(CJK.fullmatch(s[0])) and lex.is_surname_start(s) \
+    return (
+        2 <= len(s) <= 4
+        and bool(CJK.fullmatch(s[0]))
+        and lex.is_surname_start(s)
         and not any(s.endswith(x) for x in lex.org_suffixes)
+    )
 
 
 # Real bulletins draw 98 % or more of their characters from the common ones; bytes of
@@ -73,11 +83,15 @@ MIN_COMMON_SHARE = 0.8
 def _check_chinese(src: SourceText, chars: list[str]) -> None:
     """Refuse text that decoded but is not Chinese (what it looks like, not whether it decodes)."""
     from ..lexicon import load_lexicon
+
     common = load_lexicon().common_chars
     share = sum(1 for c in chars if c in common) / len(chars)
     if share < MIN_COMMON_SHARE:
-        raise NotABulletinError(src.path, f"does not read as Chinese ({share:.0%} of its characters are common "
-                                          f"Chinese ones, against 98 % in a bulletin); wrong encoding or another language?")
+        raise NotABulletinError(
+            src.path,
+            f"does not read as Chinese ({share:.0%} of its characters are common "
+            f"Chinese ones, against 98 % in a bulletin); wrong encoding or another language?",
+        )
 
 
 def parse_source(src: SourceText) -> Issue:
@@ -88,8 +102,16 @@ def parse_source(src: SourceText) -> Issue:
         raise NotABulletinError(src.path, "no Chinese text to read; not a bulletin or news item")
     _check_chinese(src, chars)
     lines = _lines(text)
-    issue = Issue(path=src.path, sha256=src.sha256, text=src.text, clean=text, offsets=ct.offsets,
-                  encoding=src.encoding, key="", kind="page")
+    issue = Issue(
+        path=src.path,
+        sha256=src.sha256,
+        text=src.text,
+        clean=text,
+        offsets=ct.offsets,
+        encoding=src.encoding,
+        key="",
+        kind="page",
+    )
 
     # --- masthead: look at the first lines only
     body_from = 0
@@ -100,8 +122,12 @@ def parse_source(src: SourceText) -> Issue:
         # organ and date often share a line, set apart by spaces
         parts = [p for p in re.split(r"\s{2,}|\t", line) if p] if len(line) > 8 else [line]
         consumed = any([_masthead_part(issue, part, k) for part in parts])
-        if not consumed and k == 0 and issue.series is None and (
-                re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日", line) or "，" in line and len(line) > 30):
+        if (
+            not consumed
+            and k == 0
+            and issue.series is None
+            and (re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日", line) or "，" in line and len(line) > 30)
+        ):
             # 2月26日，区委…: the first line is the body's first sentence, not a headline;
             # a date line just below it still dates the page
             issue.date = next((d for c, e in lines[1:4] if (d := _date_line(_plain(text[c:e])))), None)
@@ -153,8 +179,13 @@ def parse_source(src: SourceText) -> Issue:
     for k, (a, b) in enumerate(body_lines):
         raw = text[a:b]
         hm = HEADLINE_RE.match(raw)
-        if issue.kind == "bulletin" and not hm and k + 1 < len(body_lines) and _plain_headline(raw) \
-                and not HEADLINE_RE.match(text[body_lines[k + 1][0]:body_lines[k + 1][1]]):
+        if (
+            issue.kind == "bulletin"
+            and not hm
+            and k + 1 < len(body_lines)
+            and _plain_headline(raw)
+            and not HEADLINE_RE.match(text[body_lines[k + 1][0] : body_lines[k + 1][1]])
+        ):
             # Word and PDF files lose the bold: a short line with no sentence punctuation
             # followed by a paragraph is a headline
             current = Article("article", raw.strip(), None, body_lines[k + 1][0], body_lines[k + 1][0])
@@ -186,13 +217,17 @@ def parse_source(src: SourceText) -> Issue:
             elif re.search(r"\s", unit):
                 # （东湖镇 李小红）: the unit, then its writers; the names stay in the text
                 first, *rest = unit.split()
-                if rest and not _looks_like_name(first) and all(_looks_like_name(r) for r in rest) \
-                        and not _is_byline_rank(first):
+                if (
+                    rest
+                    and not _looks_like_name(first)
+                    and all(_looks_like_name(r) for r in rest)
+                    and not _is_byline_rank(first)
+                ):
                     art.unit = first
     if not issue.articles:
         raise NotABulletinError(src.path, "no article text after the masthead")
     issue.district = _district(issue)
-    body = text[issue.articles[0].start:issue.articles[-1].end]
+    body = text[issue.articles[0].start : issue.articles[-1].end]
     issue.text_year = text_year((issue.title or "") + "\n" + body, issue.date)
     return issue
 
@@ -227,13 +262,19 @@ def _date_line(line: str) -> date | None:
 def _is_byline_rank(word: str) -> bool:
     """记者, 通讯员: who wrote the item, not the unit that reports it."""
     from ..lexicon import load_lexicon
+
     return load_lexicon().rank_kinds.get(word) == "byline"
 
 
 def _plain_headline(line: str) -> bool:
     line = line.strip()
-    return bool(PLAIN_HEADLINE_RE.match(line)) and not MONTH_HEADING_RE.match(line) \
-        and line[-1] not in "。！？；：，、）)" and not TAIL_RE.match(line) and not EDITOR_RE.match(line)
+    return (
+        bool(PLAIN_HEADLINE_RE.match(line))
+        and not MONTH_HEADING_RE.match(line)
+        and line[-1] not in "。！？；：，、）)"
+        and not TAIL_RE.match(line)
+        and not EDITOR_RE.match(line)
+    )
 
 
 def _district(issue: Issue) -> str | None:
@@ -242,6 +283,7 @@ def _district(issue: Issue) -> str | None:
         if m:
             return m.group(1)
     from ..lexicon import load_lexicon
+
     bad = load_lexicon().org_bad_chars | set("日午上下年月关区县市旗委")
     counts = Counter(DISTRICT_RE.findall(issue.clean))
     for name, _ in counts.most_common():

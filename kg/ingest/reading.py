@@ -1,4 +1,5 @@
 """Read a source file into text, detecting its encoding (never assuming it)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -33,8 +34,7 @@ def iter_sources(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
         else:
             out.append(path)
     return out
@@ -43,14 +43,18 @@ def iter_sources(paths: list[Path]) -> list[Path]:
 def _reader(suffix: str):
     if suffix in (".txt", ".md"):
         from .formats.text import read_text
+
         return read_text
     if suffix == ".docx":
         from .formats.docx import read_docx
+
         return read_docx
     if suffix == ".pdf":
         from .formats.pdf import read_pdf
+
         return read_pdf
     from .formats.html import read_html
+
     return read_html
 
 
@@ -61,16 +65,20 @@ def read_source(path: Path) -> SourceText:
     if path.is_dir():
         raise InputError(path, "is a folder with no supported file")
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise InputError(path, f"unsupported format {path.suffix or '(none)'}; "
-                               f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+        raise InputError(
+            path, f"unsupported format {path.suffix or '(none)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
     limit = MAX_BYTES.get(path.suffix.lower(), MAX_TEXT_BYTES)
     try:
         info = path.stat()  # through symlinks: what would be read
         if not stat.S_ISREG(info.st_mode):
             raise InputError(path, "not a regular file (a device, pipe or socket); only files are read")
         if info.st_size > limit:
-            raise InputError(path, f"file of {info.st_size // (1024 * 1024)} MB is too large for a bulletin "
-                                   f"(the limit is {limit // (1024 * 1024)} MB)")
+            raise InputError(
+                path,
+                f"file of {info.st_size // (1024 * 1024)} MB is too large for a bulletin "
+                f"(the limit is {limit // (1024 * 1024)} MB)",
+            )
         with path.open("rb") as f:
             data = f.read(limit + 1)  # a file that grows while read is still bounded
         if len(data) > limit:
@@ -81,7 +89,8 @@ def read_source(path: Path) -> SourceText:
         raise InputError(path, "empty file")
     text, encoding = _reader(path.suffix.lower())(data, path)
     if len(text) > MAX_CHARS:
-        raise InputError(path, f"{len(text):,} characters of text, more than the {MAX_CHARS:,} one import takes; "
-                               f"split the file")
+        raise InputError(
+            path, f"{len(text):,} characters of text, more than the {MAX_CHARS:,} one import takes; split the file"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(path, text, encoding, hashlib.sha256(data).hexdigest())

@@ -4,6 +4,7 @@ Every repair either maps one character to one character (width and punctuation
 normalisation) or deletes characters (page-break joins), so the cleaned text
 carries, per character, the index it came from in the original.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,9 @@ STRUCTURAL_START = re.compile(
     r"发布时间|发布日期|发稿时间|来源|日期|\d{1,2}月\s*$|\d{1,2}日\s|[一二三四五六七八九十]+是)"
 )
 # A line of page metadata (来源：…  发布时间：…) ends a paragraph however long it is.
-META_LINE = re.compile(r"(?:来源|发布时间|发布日期|发表日期|发稿时间|时间|日期|作者|编辑|浏览|点击)\s*[:：]|\d{1,2}:\d{2}\s*$")
+META_LINE = re.compile(
+    r"(?:来源|发布时间|发布日期|发表日期|发稿时间|时间|日期|作者|编辑|浏览|点击)\s*[:：]|\d{1,2}:\d{2}\s*$"
+)
 ASCII_TO_CJK = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 
@@ -73,6 +76,7 @@ PADDED_NAME = re.compile(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?=[、，,。；;
 
 def _close_padded_names(text: str, keep: list[bool]) -> None:
     from ..lexicon import load_lexicon  # lazy: surnames are only needed here
+
     lex = load_lexicon()
     for m in PADDED_NAME.finditer(text):
         if lex.is_surname_start(m.group(1)):

@@ -3,6 +3,7 @@
 Span attributes live in ``Span._`` extensions registered here, so later
 components and :mod:`kg.facts` read plain annotations off the Doc.
 """
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -54,7 +55,9 @@ def dkg_sentences(doc: Doc) -> Doc:
     # spaCy re-check the doc's annotation each time, quadratic in the doc's length
     ends = [t.text in ("。", "！", "？") or "\n" in t.text_with_ws for t in doc]
     # spaCy stores -1 (not a start) as a uint64, as its own Doc.to_array does
-    starts = numpy.array([[1 if i == 0 or ends[i - 1] else -1] for i in range(len(doc))], dtype="int64").astype("uint64")
+    starts = numpy.array([[1 if i == 0 or ends[i - 1] else -1] for i in range(len(doc))], dtype="int64").astype(
+        "uint64"
+    )
     if len(doc):
         doc.from_array([SENT_START], starts)
     return doc
@@ -89,8 +92,9 @@ class PersonComponent:
 @Language.component("dkg_name_tagger", assigns=["doc.spans"])
 def dkg_name_tagger(doc: Doc) -> Doc:
     """Candidates for person names from jieba's statistical tagger (``doc.spans["name_candidates"]``)."""
-    doc.spans["name_candidates"] = [s for c in tag_names(doc.text)
-                                    if (s := doc.char_span(c.start, c.end, label="NAME_CANDIDATE")) is not None]
+    doc.spans["name_candidates"] = [
+        s for c in tag_names(doc.text) if (s := doc.char_span(c.start, c.end, label="NAME_CANDIDATE")) is not None
+    ]
     return doc
 
 
@@ -104,9 +108,13 @@ def make_organizations(nlp: Language, name: str):
     finder = org_finder()
 
     def organizations(doc: Doc) -> Doc:
-        doc.spans["orgs"] = [s for o in finder.find(doc.text, doc.user_data.get("places", ()))
-                             if (s := _span(doc, o.start, o.end, "ORG", kind=o.kind, rule="org_suffix")) is not None]
+        doc.spans["orgs"] = [
+            s
+            for o in finder.find(doc.text, doc.user_data.get("places", ()))
+            if (s := _span(doc, o.start, o.end, "ORG", kind=o.kind, rule="org_suffix")) is not None
+        ]
         return doc
+
     return organizations
 
 
@@ -115,25 +123,50 @@ def make_events(nlp: Language, name: str):
     finder = EventFinder(load_lexicon())
 
     def events(doc: Doc) -> Doc:
-        names = [NameMention(s._.attrs["person"], s.start_char, s.end_char, s._.attrs["rule"]) for s in doc.spans.get("persons", [])]
+        names = [
+            NameMention(s._.attrs["person"], s.start_char, s.end_char, s._.attrs["rule"])
+            for s in doc.spans.get("persons", [])
+        ]
         ev_spans, role_spans, said = [], [], []
         for i, ev in enumerate(finder.find(doc.text, names)):
-            s = _span(doc, ev.start, ev.end, ev.kind, label=ev.label, date_text=ev.date_text,
-                      before_main=ev.before_main, event=i, named=ev.label_named, rule=f"event_{ev.kind.lower()}")
+            s = _span(
+                doc,
+                ev.start,
+                ev.end,
+                ev.kind,
+                label=ev.label,
+                date_text=ev.date_text,
+                before_main=ev.before_main,
+                event=i,
+                named=ev.label_named,
+                rule=f"event_{ev.kind.lower()}",
+            )
             if s is None:
                 continue
             ev_spans.append(s)
             for r in ev.roles:
-                rs = _span(doc, r.start, r.end, r.role, person=r.person, event=i, verb=r.verb, rule=f"role_{r.role.lower()}")
+                rs = _span(
+                    doc, r.start, r.end, r.role, person=r.person, event=i, verb=r.verb, rule=f"role_{r.role.lower()}"
+                )
                 if rs is not None:
                     role_spans.append(rs)
             for st in ev.statements:
-                ss = _span(doc, st.start, st.end, "STATEMENT", person=st.speaker, event=i, verb=st.verb,
-                           text_said=st.text, rule="statement")
+                ss = _span(
+                    doc,
+                    st.start,
+                    st.end,
+                    "STATEMENT",
+                    person=st.speaker,
+                    event=i,
+                    verb=st.verb,
+                    text_said=st.text,
+                    rule="statement",
+                )
                 if ss is not None:
                     said.append(ss)
         doc.spans["events"], doc.spans["roles"], doc.spans["statements"] = ev_spans, role_spans, said
         return doc
+
     return events
 
 
@@ -142,14 +175,28 @@ def make_measures(nlp: Language, name: str):
     finder = MeasureFinder()
 
     def measures(doc: Doc) -> Doc:
-        doc.spans["initiatives"] = [s for i in finder.initiatives(doc.text)
-                                    if (s := _span(doc, i.start, i.end, "INITIATIVE", label=i.name, rule=i.rule, alias=i.alias)) is not None]
+        doc.spans["initiatives"] = [
+            s
+            for i in finder.initiatives(doc.text)
+            if (s := _span(doc, i.start, i.end, "INITIATIVE", label=i.name, rule=i.rule, alias=i.alias)) is not None
+        ]
         quantities = []
         for q in finder.quantities(doc.text):
-            s = _span(doc, q.start, q.end, "QUANTITY", value=q.value, unit=q.unit, subject=q.subject,
-                      approximate=q.approximate, part_of=q.part_of, rule="number_unit")
+            s = _span(
+                doc,
+                q.start,
+                q.end,
+                "QUANTITY",
+                value=q.value,
+                unit=q.unit,
+                subject=q.subject,
+                approximate=q.approximate,
+                part_of=q.part_of,
+                rule="number_unit",
+            )
             if s is not None:
                 quantities.append(s)
         doc.spans["quantities"] = quantities
         return doc
+
     return measures

@@ -6,6 +6,7 @@ person mentions before the role verbs (主持, 带领, 参加, 指出…). A sen
 without a trigger adds its roles to the article's current meeting. Speech that
 follows 指出/要求/强调 is a statement, never a source of new events.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,8 @@ ITEM_MARKS = "◆●▲■△★☆◇□○•▪◎▶►※❖◉⊙▷➤✦
 LEAD_RE = re.compile(
     rf"[ \t]*(?P<mark>[{ITEM_MARKS}])?[ \t]*(?:(?P<same>同日|同天|当日|当天)"
     rf"|(?P<date>(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}{RANGE}\s*日|\d{{1,2}}{RANGE}日(?![\u4e00-\u9fff]{{0,1}}[期])"
-    rf"|\d{{3,4}}(?=[ \t\u3000]+[^\d\s年月日万亿元个%期版号]|$)))?")
+    rf"|\d{{3,4}}(?=[ \t\u3000]+[^\d\s年月日万亿元个%期版号]|$)))?"
+)
 
 
 @dataclass
@@ -73,24 +75,33 @@ class EventFinder:
         self.lex = lex
         nouns = _alt(ev["meeting_nouns"])
         # 在全市防汛视频调度会议后 / 收听收看了…视频会议后: a meeting the item's people attended
-        self.after_re = re.compile(rf"(?:在|收听收看了?|收看了?|参加了?)(?P<name>[^，。；、在]{{2,30}}?(?:{nouns}))(?:后|之后|结束后)")
+        self.after_re = re.compile(
+            rf"(?:在|收听收看了?|收看了?|参加了?)(?P<name>[^，。；、在]{{2,30}}?(?:{nouns}))(?:后|之后|结束后)"
+        )
         # the whole name up to its last meeting word: 县委常委会（扩大）会议; 安全生产、防汛工作会议
-        self.convene_re = re.compile(rf"(?:主持|组织)?(?:召开|举行|举办)(?P<name>(?:{NAME_CHAR}|、){{0,40}}(?:{nouns}))")
+        self.convene_re = re.compile(
+            rf"(?:主持|组织)?(?:召开|举行|举办)(?P<name>(?:{NAME_CHAR}|、){{0,40}}(?:{nouns}))"
+        )
         # failing a known meeting noun, after 召开 a name ending in 会 is a meeting (…学习会)
         self.convene_any_re = re.compile(rf"(?:主持|组织)?召开(?P<name>{NAME_CHAR}{{0,40}}?会)(?![议谈见])")
-        self.held_re = re.compile(rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:(?:于|在)[^，。；]{{1,16}})?"
-                                  rf"(?:隆重|正式|顺利|胜利)?(?:召开|举行|开幕)")
+        self.held_re = re.compile(
+            rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))(?:(?:于|在)[^，。；]{{1,16}})?"
+            rf"(?:隆重|正式|顺利|胜利)?(?:召开|举行|开幕)"
+        )
         self.visit_noun_re = re.compile(_alt(ev["visit_nouns"]))
         # …篮球赛在县体育馆正式开赛, …典礼仪式在区内隆重举行: an activity held
         self.held_activity_re = re.compile(
             rf"(?P<name>{NAME_CHAR}{{2,40}}?(?:{_alt(ev['held_nouns'])}))(?:在[^，。；]{{1,12}})?(?:正式|隆重|顺利)?"
-            rf"(?:{_alt(ev['held_verbs'])})")
+            rf"(?:{_alt(ev['held_verbs'])})"
+        )
         self.status_re = re.compile(_alt(ev["status_words"]))
         # 市委书记唐文出席全市脱贫攻坚推进会: a meeting the item's official attended
         self.attend_re = re.compile(rf"(?:出席|参加|列席)了?(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))")
         self.watch_re = re.compile(rf"(?:收听收看|收看|观看)了?(?P<name>{NAME_CHAR}{{2,40}}?(?:{nouns}))")
         self.visit_re = re.compile(_alt(ev["visit_verbs"]))
-        self.activity_re = re.compile(rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}")
+        self.activity_re = re.compile(
+            rf"(?:开展|举办|举行)(?P<name>[^，。；]{{2,40}}(?:{_alt(ev['activity_nouns'])}))|{_alt(ev['activity_verbs'])}"
+        )
         self.meetverb_re = re.compile(_alt(ev["meeting_verbs"]))
         self.roles = lex.role_verbs()
         # 陈红、赵刚参加视察: a verb of joining before the visit word joins the visit already told
@@ -119,14 +130,21 @@ class EventFinder:
         paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
         leads = [LEAD_RE.match(text, a, b) for a, b in paras]
         opened = sum(1 for m in leads if m and (m.group("mark") or m.group("same") or m.group("date")))
-        heads = [k for k in range(len(paras) - 1) if self._headline(text[paras[k][0]:paras[k][1]])
-                 and paras[k + 1][1] - paras[k + 1][0] >= 20 and not self._headline(text[paras[k + 1][0]:paras[k + 1][1]])]
+        heads = [
+            k
+            for k in range(len(paras) - 1)
+            if self._headline(text[paras[k][0] : paras[k][1]])
+            and paras[k + 1][1] - paras[k + 1][0] >= 20
+            and not self._headline(text[paras[k + 1][0] : paras[k + 1][1]])
+        ]
         if opened < 2 and len(heads) >= 2:
             # a 简报 of headed items: each headline opens an item, its paragraphs follow
             bounds = [paras[k + 1][0] for k in heads] + [len(text) + 1]
             first = [(0, paras[heads[0]][0], None)] if heads[0] > 0 else []
-            return first + [(bounds[i], paras[heads[i + 1]][0] if i + 1 < len(heads) else len(text), None)
-                            for i in range(len(heads))]
+            return first + [
+                (bounds[i], paras[heads[i + 1]][0] if i + 1 < len(heads) else len(text), None)
+                for i in range(len(heads))
+            ]
         if opened < 2:
             return [(0, len(text), None)]
         out: list[tuple[int, int, tuple[str, int] | None]] = []
@@ -138,7 +156,7 @@ class EventFinder:
             if k in heads and not written:
                 after_heading = True  # an item's headline: the paragraph under it opens the item
                 continue
-            if written and not text[m.end():b].strip(" \t，,：:"):
+            if written and not text[m.end() : b].strip(" \t，,：:"):
                 heading = last = (written, m.start("date"))  # a day line (3日) dates the items below
                 after_heading = True
                 continue
@@ -160,11 +178,23 @@ class EventFinder:
     def _headline(line: str) -> bool:
         """A short line with no sentence in it: an item's headline (区委召开常委会会议)."""
         line = line.strip()
-        return 4 <= len(line) <= 30 and not re.search(r"[。！？；，]", line) and not LEAD_RE.fullmatch(line) \
+        return (
+            4 <= len(line) <= 30
+            and not re.search(r"[。！？；，]", line)
+            and not LEAD_RE.fullmatch(line)
             and not DATE_RE.match(line)
+        )
 
-    def _find_in_item(self, text: str, a: int, b: int, names: list[NameMention],
-                      item_date: tuple[str, int] | None, events: list[EventMention], itemised: bool) -> None:
+    def _find_in_item(
+        self,
+        text: str,
+        a: int,
+        b: int,
+        names: list[NameMention],
+        item_date: tuple[str, int] | None,
+        events: list[EventMention],
+        itemised: bool,
+    ) -> None:
         meeting: EventMention | None = None
         current: EventMention | None = None
         para_date = item_date
@@ -191,8 +221,18 @@ class EventFinder:
             scan = text[s0:scan_end]
             am = self.after_re.search(scan)
             if am:
-                prior = EventMention("Meeting", am.group("name"), s0 + am.start("name"), s0 + am.end("name"),
-                                     s0, s1, None, None, False, True)
+                prior = EventMention(
+                    "Meeting",
+                    am.group("name"),
+                    s0 + am.start("name"),
+                    s0 + am.end("name"),
+                    s0,
+                    s1,
+                    None,
+                    None,
+                    False,
+                    True,
+                )
                 if dm and dm.start() <= am.start():
                     prior.date_text, prior.date_start = dm.group(), s0 + dm.start()
                 elif para_date:
@@ -201,23 +241,36 @@ class EventFinder:
                     # 在收听收看了…视频会议后，现场通报…: the meeting watched that day, before this one
                     prior.date_text, prior.date_start = current.date_text, current.date_start
                 events.append(prior)
-                scan = scan[:am.start()] + " " * (am.end() - am.start()) + scan[am.end():]
+                scan = scan[: am.start()] + " " * (am.end() - am.start()) + scan[am.end() :]
             dated = bool(dm and dm.start() <= 3) or inherited
             ev = self._trigger(text, s0, scan, names, dated=dated)
-            if ev and ev.kind == "Activity" and not ev.label_named and (meeting or current) and not (dm and dm.start() <= 3):
+            if (
+                ev
+                and ev.kind == "Activity"
+                and not ev.label_named
+                and (meeting or current)
+                and not (dm and dm.start() <= 3)
+            ):
                 ev = None  # 出席活动并为项目开工奠基, X宣布项目开工: part of the happening already reported
-            if ev and itemised and len(events) > first and ev.kind == "Activity" and not dated \
-                    and not any(s0 <= n.start < ev.start for n in names):
+            if (
+                ev
+                and itemised
+                and len(events) > first
+                and ev.kind == "Activity"
+                and not dated
+                and not any(s0 <= n.start < ev.start for n in names)
+            ):
                 ev = None  # 积极开展各种形式的文艺活动: how the item's happening went, not another one
             if ev is None and meeting is None and current is None:
                 am2 = self.attend_re.search(scan)
                 if am2 and len(am2.group("name")) >= 5 and not self._referred(scan, am2.start(), tail=False):
-                    ev = EventMention("Meeting", am2.group("name"), s0 + am2.start(), s0 + am2.end(),
-                                      s0, s0, None, None, False, True)
+                    ev = EventMention(
+                        "Meeting", am2.group("name"), s0 + am2.start(), s0 + am2.end(), s0, s0, None, None, False, True
+                    )
             found = [ev] if ev else []
             if ev and ev.kind == "Meeting" and ev.label_named:
                 # X调研…并召开座谈会: the visit and the meeting it held, each with its own roles
-                visit = self._trigger(text, s0, text[s0:ev.start], names, dated=dated)
+                visit = self._trigger(text, s0, text[s0 : ev.start], names, dated=dated)
                 if visit and visit.kind == "StudyVisit":
                     found.insert(0, visit)
             for k, ev in enumerate(found):
@@ -228,13 +281,17 @@ class EventFinder:
                     date_text, date_start = dm.group(), s0 + dm.start()
                 elif para_date and not before and (inherited or not any(w in sent[:6] for w in self.undated)):
                     date_text, date_start = para_date
-                elif current and current.date_start is not None and current.date_text not in self.undated + self.before \
-                        and re.search(r"随后|随即|会后|接着|紧接着", text[s0:ev.start]):
+                elif (
+                    current
+                    and current.date_start is not None
+                    and current.date_text not in self.undated + self.before
+                    and re.search(r"随后|随即|会后|接着|紧接着", text[s0 : ev.start])
+                ):
                     date_text, date_start = current.date_text, current.date_start  # 在随后召开的汇报会上
                 else:  # 近日, 日前, 连日来, 会前: no date, the words kept as written
-                    word = next((w for w in self.undated + self.before if w in text[s0:ev.start]), None)
+                    word = next((w for w in self.undated + self.before if w in text[s0 : ev.start]), None)
                     if word:
-                        date_text, date_start = word, s0 + text[s0:ev.start].index(word)
+                        date_text, date_start = word, s0 + text[s0 : ev.start].index(word)
                 ev.date_text, ev.date_start, ev.before_main = date_text, date_start, before
                 ev.sent_start, ev.sent_end = s0, s1
                 events.append(ev)
@@ -256,8 +313,9 @@ class EventFinder:
                 for sm in SENT_RE.finditer(text, first_sent, b):
                     self._roles(text, sm.start(), sm.end(), names, ev)
 
-    def _item_event(self, text: str, a: int, b: int, names: list[NameMention],
-                    item_date: tuple[str, int] | None) -> EventMention | None:
+    def _item_event(
+        self, text: str, a: int, b: int, names: list[NameMention], item_date: tuple[str, int] | None
+    ) -> EventMention | None:
         """An item that names no trigger still reports a happening: its first
         sentence, after the date, is the label (乔朝英对…工作进行动员部署)."""
         s1 = next(SENT_RE.finditer(text, a, b)).end()
@@ -282,42 +340,55 @@ class EventFinder:
     def _trigger(self, text: str, s0: int, scan: str, names: list[NameMention], dated: bool) -> EventMention | None:
         # meetings only referred to (传达…会议精神, 即将召开) are not events
         m = self.convene_re.search(scan) or self.convene_any_re.search(scan)
-        if m and re.search(r"(?:每[周月天日年季]|定期|经常|每季度)[^，。；]{0,3}$", scan[:m.start()]):
+        if m and re.search(r"(?:每[周月天日年季]|定期|经常|每季度)[^，。；]{0,3}$", scan[: m.start()]):
             m = None  # 每周召开一次调度会: a routine, not a happening
-        if m and re.search(r"(?:通过了?|决定|关于|筹备|迎接|准备|即将)[^，。；]{0,4}$", scan[:m.start()]):
+        if m and re.search(r"(?:通过了?|决定|关于|筹备|迎接|准备|即将)[^，。；]{0,4}$", scan[: m.start()]):
             m = None  # 审议通过了召开…会议的决定: a meeting decided on, not held
         if m and not self._referred(scan, m.start(), tail=False):
             label = re.sub(r"^(?:了|的|一次|全体)", "", m.group("name"))  # 随后召开的|汇报会
             if re.match(r"第|会议$|全体会议$", label) and not m.group().startswith(("主持", "组织")):
                 # 区人大常委会召开第二十二次会议: the body that met names the meeting
-                head = re.split(r"[，。；、\s]|\d+日|上午|下午", scan[:m.start()])[-1]
+                head = re.split(r"[，。；、\s]|\d+日|上午|下午", scan[: m.start()])[-1]
                 if head.endswith(self.lex.org_suffixes):
                     label = head + label
             return EventMention("Meeting", label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
         m = self.watch_re.search(scan)
         if m and not self._referred(scan, m.start(), tail=False):  # 一起收听收看…电视电话会
-            return EventMention("Meeting", m.group("name"), s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True)
+            return EventMention(
+                "Meeting", m.group("name"), s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, True
+            )
         for regex, kind in ((self.held_re, "Meeting"), (self.held_activity_re, "Activity")):
             m = regex.search(scan)
-            if m and not self._referred(scan, m.start(), tail=False) and "即将" not in scan[m.end("name"):m.end()]:
+            if m and not self._referred(scan, m.start(), tail=False) and "即将" not in scan[m.end("name") : m.end()]:
                 label = re.sub(r"^[\d月日上下午晚，、\s]+", "", m.group("name"))
                 label = re.sub(r"^.{0,30}?(?:举办|主办|承办|组织)的", "", label)  # 由…联合举办的…篮球赛
                 return EventMention(kind, label, s0 + m.start("name"), s0 + m.end(), s0, s0, None, None, False, True)
         subj = [n for n in names if s0 <= n.start < s0 + len(scan)]
-        for regex, kind in ((self.visit_re, "StudyVisit"), (self.activity_re, "Activity"), (self.meetverb_re, "Meeting")):
+        for regex, kind in (
+            (self.visit_re, "StudyVisit"),
+            (self.activity_re, "Activity"),
+            (self.meetverb_re, "Meeting"),
+        ):
             for m in regex.finditer(scan):
                 named = bool(m.groupdict().get("name"))
-                if not named and scan[:m.start()].endswith(self.joining):
+                if not named and scan[: m.start()].endswith(self.joining):
                     return None  # 陈红、赵刚参加视察, 周立群主持签约仪式: roles at the event already reported
-                if self._referred(scan, m.start()) and not (named and "传达" not in scan[:m.start()]):
+                if self._referred(scan, m.start()) and not (named and "传达" not in scan[: m.start()]):
                     continue
-                if kind == "StudyVisit" and self.visit_noun_re.match(scan, m.end()) and not scan.startswith("工作", m.end()):
+                if (
+                    kind == "StudyVisit"
+                    and self.visit_noun_re.match(scan, m.end())
+                    and not scan.startswith("工作", m.end())
+                ):
                     continue  # 调研组一行, 调研报告: a team or a report, not a visit
-                if kind == "StudyVisit" and re.search(r"在[^，。；]{0,12}$", scan[:m.start()]) \
-                        and re.match(r"[^，。；]{0,12}?(?:时|中|期间|过程中)", scan[m.end():]):
+                if (
+                    kind == "StudyVisit"
+                    and re.search(r"在[^，。；]{0,12}$", scan[: m.start()])
+                    and re.match(r"[^，。；]{0,12}?(?:时|中|期间|过程中)", scan[m.end() :])
+                ):
                     continue  # X在调研时指出: the visit already reported, not another one
                 actors = [n for n in subj if n.end <= s0 + m.start()]
-                if actors and "关于" in text[actors[-1].end:s0 + m.start()]:
+                if actors and "关于" in text[actors[-1].end : s0 + m.start()]:
                     continue  # 听取X关于…视察活动方案的汇报: a plan, not a visit
                 if not actors and not named and not dated:
                     continue
@@ -337,7 +408,7 @@ class EventFinder:
                 b = s0 + m.end()
                 while b < s0 + len(scan) and text[b] not in "，。；！？\n":
                     b += 1
-                if "——" in text[a:b] and len(text[text.rindex("——", a, b) + 2:b]) >= 6:
+                if "——" in text[a:b] and len(text[text.rindex("——", a, b) + 2 : b]) >= 6:
                     a = text.rindex("——", a, b) + 2  # 礼炮震天——9个项目集中开工: the dash leads to the point
                 label = m.group("name") if named and not actors else re.sub(r"[，,]|了", "", text[a:b])
                 return EventMention(kind, label, s0 + m.start(), s0 + m.end(), s0, s0, None, None, False, named)
@@ -354,8 +425,15 @@ class EventFinder:
         # 学习中心组 is a body that meets; 学习贯彻, 传达学习 study what others said
         return bool(re.search(r"传达|学习(?!中心组|型)|精神", head)) or "精神" in after
 
-    def _roles(self, text: str, s0: int, s1: int, names: list[NameMention], ev: EventMention,
-               skip: tuple[int, int] | None = None) -> None:
+    def _roles(
+        self,
+        text: str,
+        s0: int,
+        s1: int,
+        names: list[NameMention],
+        ev: EventMention,
+        skip: tuple[int, int] | None = None,
+    ) -> None:
         """Who did what at ``ev`` in the sentence [s0, s1); verbs inside ``skip`` belong to another event."""
         in_sent = [n for n in names if s0 <= n.start < s1]
         pronoun = text[s0:s1].lstrip()[:1] in ("他", "她")
@@ -375,16 +453,25 @@ class EventFinder:
                     # the subject: the names of the clause group before the verb
                     a = v
                     # the subject runs back over a list of officials, whose groups a comma or a semicolon may part
-                    while a > s0 and text[a - 1] not in "。！？\n" and not (
-                            text[a - 1] in "，；" and not self._list_continues(text, a, in_sent)
-                            and not self._verbless_clause_before(text, a - 1, s0, in_sent)):
+                    while (
+                        a > s0
+                        and text[a - 1] not in "。！？\n"
+                        and not (
+                            text[a - 1] in "，；"
+                            and not self._list_continues(text, a, in_sent)
+                            and not self._verbless_clause_before(text, a - 1, s0, in_sent)
+                        )
+                    ):
                         a -= 1
                     subject = [n for n in in_sent if a <= n.start and n.end <= v]
                     if text.startswith("下", v + len(verb)):
                         at = text.rfind("在", a, v)  # X在Y的陪同下调研: Y escorts, X leads
                         if at >= 0:
                             subject = [n for n in subject if n.start > at]
-                    tail = re.match(r"(?:了)?(?:会议|活动|仪式|座谈会|开幕式)?的(?:领导|同志|人员)?(?:还有|有)", text[v + len(verb):s1])
+                    tail = re.match(
+                        r"(?:了)?(?:会议|活动|仪式|座谈会|开幕式)?的(?:领导|同志|人员)?(?:还有|有)",
+                        text[v + len(verb) : s1],
+                    )
                     if role == "Attendee" and tail:
                         # 出席会议的还有谢振华、邱丽等同志: who attended is named after the verb
                         b = v + len(verb) + tail.end()
@@ -400,11 +487,16 @@ class EventFinder:
                         subject = [n for n in in_sent if b <= n.start and n.end <= a]
                     if not subject and v > s0 and text[v - 1] in "他她" and role == "Speaker":
                         # 他强调: the last one who spoke, chaired or led; else the last one named
-                        leads = sorted((r for r in ev.roles if r.role in ("Speaker", "Chair", "Leader") and r.end <= v),
-                                       key=lambda r: r.start)
+                        leads = sorted(
+                            (r for r in ev.roles if r.role in ("Speaker", "Chair", "Leader") and r.end <= v),
+                            key=lambda r: r.start,
+                        )
                         named = [n for n in names if n.end <= v]
-                        subject = ([NameMention(leads[-1].person, leads[-1].start, leads[-1].end, "pronoun")] if leads
-                                   else named[-1:])
+                        subject = (
+                            [NameMention(leads[-1].person, leads[-1].start, leads[-1].end, "pronoun")]
+                            if leads
+                            else named[-1:]
+                        )
                         if subject:
                             self._statement(ev, text, subject[0].name, verb, v, v - 1, s1)
                         continue
@@ -413,7 +505,9 @@ class EventFinder:
                     for n in subject:
                         if (n.name, role) in taken:
                             continue
-                        if role in ("Attendee", "Speaker") and any(r.person == n.name and r.role in ("Chair", "Leader") for r in ev.roles):
+                        if role in ("Attendee", "Speaker") and any(
+                            r.person == n.name and r.role in ("Chair", "Leader") for r in ev.roles
+                        ):
                             continue
                         ev.roles.append(RoleMention(n.name, role, verb, n.start, n.end))
                         taken.add((n.name, role))
@@ -421,26 +515,30 @@ class EventFinder:
                         self._statement(ev, text, subject[-1].name, verb, v, subject[-1].start, s1)
         # a single official who visits or inspects leads it
         if s0 <= ev.start < s1 and not any(r.role in ("Leader", "Chair") for r in ev.roles):
-            actors = [n for n in in_sent if n.end <= ev.start and not self._referred(text[s0:ev.start], n.start - s0)]
+            actors = [n for n in in_sent if n.end <= ev.start and not self._referred(text[s0 : ev.start], n.start - s0)]
             roled = {r.person for r in ev.roles}
             free = [n for n in actors if n.name not in roled]
             if ev.kind == "StudyVisit" and 1 <= len(free) <= 3 and len(free) == len({n.name for n in free}):
                 # 蒲彬彬、陈道彬调研: officials who jointly visit all lead; one who 陪同 does not
                 for n in free:
-                    ev.roles.append(RoleMention(n.name, "Leader", text[ev.start:ev.end], n.start, n.end))
+                    ev.roles.append(RoleMention(n.name, "Leader", text[ev.start : ev.end], n.start, n.end))
             elif ev.kind == "StudyVisit" and len(free) > 3:
                 # a delegation (主任A，副主任B、C、D一行): the first named leads, the others take part
-                ev.roles.append(RoleMention(free[0].name, "Leader", text[ev.start:ev.end], free[0].start, free[0].end))
+                ev.roles.append(
+                    RoleMention(free[0].name, "Leader", text[ev.start : ev.end], free[0].start, free[0].end)
+                )
                 for n in free[1:]:
                     if n.name != free[0].name and (n.name, "Attendee") not in taken:
-                        ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start:ev.end], n.start, n.end))
+                        ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start : ev.end], n.start, n.end))
                         taken.add((n.name, "Attendee"))
             elif ev.kind == "Activity" and len(actors) == 1:
-                ev.roles.append(RoleMention(actors[0].name, "Leader", text[ev.start:ev.end], actors[0].start, actors[0].end))
+                ev.roles.append(
+                    RoleMention(actors[0].name, "Leader", text[ev.start : ev.end], actors[0].start, actors[0].end)
+                )
             elif ev.kind == "Meeting" and not ev.label_named:  # 姚宏刚与周坤一行座谈交流
                 for n in actors:
                     if (n.name, "Attendee") not in taken:
-                        ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start:ev.end], n.start, n.end))
+                        ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start : ev.end], n.start, n.end))
 
     def _statement(self, ev: EventMention, text: str, speaker: str, verb: str, v: int, start: int, s1: int) -> None:
         """What follows 指出/要求/强调 to the end of the sentence is what was said."""
@@ -465,10 +563,13 @@ class EventFinder:
             if a <= n.start < b:
                 masked = masked.replace(n.name, "　" * len(n.name))  # a name holds no verb
         verbs = self.lex.verbs
-        return not any(masked[i:i + 2] in verbs for i in range(len(masked) - 1)) \
-            and not self.role_word_re.search(masked) \
-            and not self.visit_re.search(masked) and not self.activity_re.search(masked) \
-            and not re.search(r"召开|举行|举办|开展|一行", masked)  # the clause that tells the visit is no list
+        return (
+            not any(masked[i : i + 2] in verbs for i in range(len(masked) - 1))
+            and not self.role_word_re.search(masked)
+            and not self.visit_re.search(masked)
+            and not self.activity_re.search(masked)
+            and not re.search(r"召开|举行|举办|开展|一行", masked)
+        )  # the clause that tells the visit is no list
 
     def _list_continues(self, text: str, a: int, names: list[NameMention]) -> bool:
         """A comma inside a list of officials (…副主席X、Y，秘书长Z等参加) does not end the subject:
@@ -478,5 +579,5 @@ class EventFinder:
         nxt = next((n for n in names if n.start >= a), None)
         if nxt is None or nxt.start - a > 32:
             return False
-        gap = text[a:nxt.start]
-        return not any(gap[i:i + 2] in self.lex.verbs for i in range(len(gap) - 1)) and "，" not in gap
+        gap = text[a : nxt.start]
+        return not any(gap[i : i + 2] in self.lex.verbs for i in range(len(gap) - 1)) and "，" not in gap

@@ -1,4 +1,5 @@
 """From annotated Docs to plain facts with evidence in the user's own text."""
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,32 @@ from ..types import (
 )
 
 CONFIDENCE = {  # how far each rule is trusted; tuned on the user's sample, not on dev texts
-    "title_before_name": 0.95, "chained_title": 0.9, "plural_title": 0.85, "name_list": 0.85,
-    "name_before_title": 0.8, "bare_list": 0.75, "trailing_group_label": 0.8, "known_name": 0.85,
-    "byline": 0.7, "tagged_name": 0.6, "masthead": 1.0, "org_suffix": 0.75, "event_meeting": 0.85, "event_studyvisit": 0.75,
-    "event_activity": 0.7, "role_chair": 0.9, "role_leader": 0.8, "role_attendee": 0.8,
-    "role_speaker": 0.75, "statement": 0.8, "quoted": 0.8, "number_slogan": 0.75,
-    "named_campaign": 0.65, "number_unit": 0.8, "reporting_unit": 0.95, "distribution": 0.9,
+    "title_before_name": 0.95,
+    "chained_title": 0.9,
+    "plural_title": 0.85,
+    "name_list": 0.85,
+    "name_before_title": 0.8,
+    "bare_list": 0.75,
+    "trailing_group_label": 0.8,
+    "known_name": 0.85,
+    "byline": 0.7,
+    "tagged_name": 0.6,
+    "masthead": 1.0,
+    "org_suffix": 0.75,
+    "event_meeting": 0.85,
+    "event_studyvisit": 0.75,
+    "event_activity": 0.7,
+    "role_chair": 0.9,
+    "role_leader": 0.8,
+    "role_attendee": 0.8,
+    "role_speaker": 0.75,
+    "statement": 0.8,
+    "quoted": 0.8,
+    "number_slogan": 0.75,
+    "named_campaign": 0.65,
+    "number_unit": 0.8,
+    "reporting_unit": 0.95,
+    "distribution": 0.9,
 }
 
 
@@ -50,7 +71,7 @@ def issue_places(text: str) -> tuple[str, ...]:
     names = load_lexicon().places.names
     found = set()
     for m in re.finditer(r"[区县市旗]", text):
-        found |= {text[m.end() - n:m.end()] for n in range(3, 7) if text[m.end() - n:m.end()] in names}
+        found |= {text[m.end() - n : m.end()] for n in range(3, 7) if text[m.end() - n : m.end()] in names}
     return tuple(sorted(found))
 
 
@@ -60,7 +81,7 @@ def extract(issue: Issue, nlp: Language) -> Facts:
     places = issue_places(issue.clean)
     docs = []
     for a in issue.articles:
-        doc = nlp.make_doc(issue.clean[a.start:a.end])
+        doc = nlp.make_doc(issue.clean[a.start : a.end])
         doc.user_data["places"] = places  # the issue's own districts, for short forms (美丽上街)
         docs.append(doc)
     dates = DateResolver(issue.clean, issue.date, issue.text_year)
@@ -74,6 +95,7 @@ def extract(issue: Issue, nlp: Language) -> Facts:
 def _headline_orgs(issue: Issue, places: tuple[str, ...], facts: Facts) -> None:
     """A page's headline is read apart from its body; the units it names are the page's too."""
     from .organizations import org_finder
+
     if issue.kind != "page" or not issue.title:
         return
     pos = issue.clean.find(issue.title)
@@ -102,16 +124,21 @@ def _collect(ctx: _Article, article: int, facts: Facts) -> None:
         md = MONTH_DAY.match(at["date_text"] or "")
         if when is None and md and not label.startswith(md.group()):
             label = md.group() + label  # undated: the day as written opens the label (9月26日区人大常委会会议)
-        ev = Event(s.label_, label, when, at["date_text"], at["before_main"], article,
-                   ctx.evidence(s, at["rule"]))
+        ev = Event(s.label_, label, when, at["date_text"], at["before_main"], article, ctx.evidence(s, at["rule"]))
         events_here[at["event"]] = ev
         facts.events.append(ev)
     for s in doc.spans["titles"]:
         at = s._.attrs
         ev = ctx.evidence(s, at["rule"])
         # a title seen in an event's sentence was held on the event's day
-        observed = next((e.date for e in events_here.values()
-                         if e.date and e.evidence.sent_start <= ev.start < e.evidence.sent_end), None)
+        observed = next(
+            (
+                e.date
+                for e in events_here.values()
+                if e.date and e.evidence.sent_start <= ev.start < e.evidence.sent_end
+            ),
+            None,
+        )
         facts.titles.append(TitleAttestation(at["person"], s.text, at["organ"], at["rank"], observed or issue.date, ev))
     for s in doc.spans["roles"]:
         at = s._.attrs
@@ -131,13 +158,16 @@ def _collect(ctx: _Article, article: int, facts: Facts) -> None:
         ev = Evidence(issue.text[a:b], a, b, a, b, "reporting_unit", CONFIDENCE["reporting_unit"])
         facts.organizations.append(Organization(art.unit, _org_kind(art.unit), ev))
     for s in doc.spans["initiatives"]:
-        facts.initiatives.append(Initiative(s._.attrs["label"], ctx.evidence(s, s._.attrs["rule"]), s._.attrs.get("alias")))
+        facts.initiatives.append(
+            Initiative(s._.attrs["label"], ctx.evidence(s, s._.attrs["rule"]), s._.attrs.get("alias"))
+        )
     base = len(facts.quantities)
     for s in doc.spans["quantities"]:
         at = s._.attrs
         part = base + at["part_of"] if at["part_of"] is not None else None
-        facts.quantities.append(Quantity(at["value"], at["unit"], at["subject"], at["approximate"], part,
-                                         ctx.evidence(s, "number_unit")))
+        facts.quantities.append(
+            Quantity(at["value"], at["unit"], at["subject"], at["approximate"], part, ctx.evidence(s, "number_unit"))
+        )
 
 
 def _org_kind(name: str) -> str | None:
@@ -148,6 +178,7 @@ def _org_kind(name: str) -> str | None:
 def _tail(issue: Issue, facts: Facts) -> None:
     """Editors are persons with the title 责任编辑; distribution recipients may be organizations."""
     from .organizations import org_finder
+
     known = {p.name for p in facts.persons}
     for name in issue.editors:
         pos = issue.clean.rfind(name)

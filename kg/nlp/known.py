@@ -9,6 +9,7 @@ A :class:`NameIndex` may sit on a ``base``: the names of the store and the lexic
 are shared by every document of a run, and the names one document learns stay in
 the overlay made for that document.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -48,15 +49,18 @@ class NameIndex:
 
     def starting_at(self, text: str, pos: int) -> list[str]:
         """Known names that begin at ``pos``, longest first."""
-        return [text[pos:pos + n] for n in self.lengths()
-                if pos + n <= len(text) and text[pos:pos + n] in self]
+        return [text[pos : pos + n] for n in self.lengths() if pos + n <= len(text) and text[pos : pos + n] in self]
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """Every (start, name) of a known name in ``text``, longer names first,
         then by position: the order in which overlapping mentions should win."""
         lengths = self.lengths()
-        found = [(pos, text[pos:pos + n]) for pos in range(len(text)) for n in lengths
-                 if pos + n <= len(text) and text[pos:pos + n] in self]
+        found = [
+            (pos, text[pos : pos + n])
+            for pos in range(len(text))
+            for n in lengths
+            if pos + n <= len(text) and text[pos : pos + n] in self
+        ]
         return sorted(found, key=lambda f: (-len(f[1]), f[0]))
 
     def with_first(self, prefix: str) -> set[str]:

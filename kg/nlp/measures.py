@@ -5,6 +5,7 @@ Quoted phrases are initiatives when they look like programmes: a number slogan
 (三项工程、一项管理); short quoted words and idioms (锦上添花) are not. Numbers
 count as quantities only with a unit, and not as ordinals, years or dates.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,20 +55,27 @@ class MeasureFinder:
         self.numerals = m["numeral_chars"]
         unit_alt = "|".join(re.escape(u) for u in self.units)
         self.qty_re = re.compile(
-            rf"(?P<num>\d+(?:\.\d+)?(?:[万亿])?|[{CN_CHARS}]+)(?P<approx>余|多)?\s?(?P<unit>{unit_alt})")
+            rf"(?P<num>\d+(?:\.\d+)?(?:[万亿])?|[{CN_CHARS}]+)(?P<approx>余|多)?\s?(?P<unit>{unit_alt})"
+        )
         n = re.escape(self.numerals)
         # 一企一策, 三送一强, 四高四争先: numeral, word, numeral, word, ending the phrase
-        self.slogan_re = re.compile(rf"[{n}][\u4e00-\u9fff]{{1,2}}[{n}][\u4e00-\u9fff]{{1,2}}(?=[，。、；”]|$|活动|行动|工程)")
+        self.slogan_re = re.compile(
+            rf"[{n}][\u4e00-\u9fff]{{1,2}}[{n}][\u4e00-\u9fff]{{1,2}}(?=[，。、；”]|$|活动|行动|工程)"
+        )
         # 城市环境综合整治提升行动: a campaign named right after a pause or a quoted slogan
         self.campaign_re = re.compile(r"(?<=[，。；：、”])([\u4e00-\u9fff]{2,12}行动)")
         # 十四五, 十五五: the five-year plans
-        self.plan_re = re.compile(r"(?<![一二三四五六七八九十百千万第])十[一二三四五六七八九]五(?=[\u4e00-\u9fff“”，。、]|$)")
+        self.plan_re = re.compile(
+            r"(?<![一二三四五六七八九十百千万第])十[一二三四五六七八九]五(?=[\u4e00-\u9fff“”，。、]|$)"
+        )
         # words before an unquoted campaign that are not part of its name (推进|城市环境综合整治行动)
         self.openers = load_lexicon().verbs | set(m["campaign_openers"])
         self.sections = tuple(m["section_nouns"])
         self.threshold = tuple(m["threshold_followers"])
         self.head_re = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:%s)" % "|".join(map(re.escape, m["slogan_heads"])))
-        self.theme_re = re.compile(r"(?:为|的|之)?[\u4e00-\u9fff]{0,2}?(?:%s)" % "|".join(map(re.escape, m["theme_words"])))
+        self.theme_re = re.compile(
+            r"(?:为|的|之)?[\u4e00-\u9fff]{0,2}?(?:%s)" % "|".join(map(re.escape, m["theme_words"]))
+        )
 
     # --- initiatives ----------------------------------------------------
     def is_initiative(self, phrase: str) -> bool:
@@ -93,21 +101,31 @@ class MeasureFinder:
         for m in QUOTE_RE.finditer(text):
             phrase = m.group(1).strip("，,。、；; ")  # “…谁靠，” keeps no closing comma
             # “冬季清洁”行动: a quoted name right before 行动/活动/工程 names a campaign
-            tail = next((t for t in ("专项行动", "攻坚战", "行动", "活动", "工程") if text.startswith(t, m.end())), None)
-            theme = (self.theme_re.match(text, m.end()) or self.head_re.match(text, m.end())) \
-                and 2 <= len(phrase) and not re.search(r"[的了]", phrase)
+            tail = next(
+                (t for t in ("专项行动", "攻坚战", "行动", "活动", "工程") if text.startswith(t, m.end())), None
+            )
+            theme = (
+                (self.theme_re.match(text, m.end()) or self.head_re.match(text, m.end()))
+                and 2 <= len(phrase)
+                and not re.search(r"[的了]", phrase)
+            )
             if self.is_initiative(phrase) or (tail or theme) and phrase not in self.not_init:
-                out.setdefault(phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted",
-                                                         phrase + tail if tail else None))
+                out.setdefault(
+                    phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted", phrase + tail if tail else None)
+                )
         for m in self.plan_re.finditer(text):
             out.setdefault(m.group(), InitiativeMention(m.group(), m.start(), m.end(), "number_slogan"))
         for m in self.slogan_re.finditer(text):
             if any(i.start <= m.start() < i.end for i in out.values()):
                 continue
             phrase = m.group()
-            if phrase not in out and not inside_quotes(text, m.start()) and self.is_initiative(phrase) \
-                    and not re.search(r"[项条是要位件名家人次届期年月日]", phrase) \
-                    and not re.search(r"个(?![一二三四五六七八九十])", phrase):  # 十个一 is a slogan, 三个项目 no
+            if (
+                phrase not in out
+                and not inside_quotes(text, m.start())
+                and self.is_initiative(phrase)
+                and not re.search(r"[项条是要位件名家人次届期年月日]", phrase)
+                and not re.search(r"个(?![一二三四五六七八九十])", phrase)
+            ):  # 十个一 is a slogan, 三个项目 no
                 out[phrase] = InitiativeMention(phrase, m.start(), m.end(), "number_slogan")
         for m in self.campaign_re.finditer(text):
             phrase, start = m.group(1), m.start(1)
@@ -130,8 +148,12 @@ class MeasureFinder:
                 continue
             if e < len(text) and text[e] in self.blockers.get(unit, ""):
                 continue
-            if text.startswith(("以下", "以内"), e) or inside_quotes(text, s) \
-                    or text.startswith("以上", e) and text.startswith(self.threshold, e + 2):
+            if (
+                text.startswith(("以下", "以内"), e)
+                or inside_quotes(text, s)
+                or text.startswith("以上", e)
+                and text.startswith(self.threshold, e + 2)
+            ):
                 continue  # 5亿元以上项目: a threshold, not an amount
             if text.startswith(self.sections, e) or s > 0 and text[s - 1] == "几":
                 continue  # 3个板块, 几十辆: parts of a plan, a vague count
@@ -150,7 +172,7 @@ class MeasureFinder:
                 value, shown_unit = float(num[:-1]) if num[:-1].replace(".", "").isdigit() else value, num[-1] + unit
             subject = self._subject(text, s, e)
             q = QuantityMention(value, shown_unit, subject, n.approximate or bool(m.group("approx")), s, e)
-            if total_at is not None and not re.search(r"[。；\n]", text[out[total_at].end:s]):
+            if total_at is not None and not re.search(r"[。；\n]", text[out[total_at].end : s]):
                 q.part_of = total_at
             else:
                 total_at = None
@@ -165,8 +187,8 @@ class MeasureFinder:
         stop = re.compile(r"[，。；、：\n]")
         if after and not after.group().startswith(("参加", "出席", "的", "以上")):
             m = stop.search(text, e)
-            return text[e:m.start() if m else len(text)][:12]
+            return text[e : m.start() if m else len(text)][:12]
         a = s
         while a > 0 and not stop.match(text[a - 1]) and s - a < 12:
             a -= 1
-        return (text[a:s] or text[e:e + 8]).removeprefix("其中")
+        return (text[a:s] or text[e : e + 8]).removeprefix("其中")

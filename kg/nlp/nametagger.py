@@ -14,6 +14,7 @@ The backend is chosen by ``KG_NAME_TAGGER``: ``jieba`` (the default), ``thulac``
 (if installed: better recall, but 5 s to load and 3,000 characters a second, see
 ``bench/bakeoff_taggers.py``) or ``none`` (rules alone).
 """
+
 from __future__ import annotations
 
 import logging

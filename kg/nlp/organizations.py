@@ -5,6 +5,7 @@ characters until punctuation, a verb or preposition from the stop list, or the
 end of another territorial unit (中兴街道|中兴社区). Generic groups (各街道,
 相关部门, 我区) are not organizations.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,23 @@ from ..lexicon import Lexicon, load_lexicon
 from .textutil import after_date, ends_with_any, inside_quotes, is_cjk, trim_start
 
 ORG_MAX = 24
-TERRITORIAL = {"街道", "镇", "乡", "社区", "村", "区", "县", "市", "旗", "省", "盟", "州", "自治区", "自治县", "街道办事处"}
+TERRITORIAL = {
+    "街道",
+    "镇",
+    "乡",
+    "社区",
+    "村",
+    "区",
+    "县",
+    "市",
+    "旗",
+    "省",
+    "盟",
+    "州",
+    "自治区",
+    "自治县",
+    "街道办事处",
+}
 
 
 def _longest(words: Iterable[str]) -> list[str]:
@@ -42,11 +59,28 @@ class OrgFinder:
         self.lex = lex
         self.suffix_re = re.compile("|".join(re.escape(s) for s in lex.org_suffixes))
         self.bare_re = re.compile("|".join(map(re.escape, lex.places.bare)))
-        self.place_openers = ("美丽", "现代化", "大美", "魅力", "幸福", "建设", "到", "赴", "来到", "在", "走进", "感受")
+        self.place_openers = (
+            "美丽",
+            "现代化",
+            "大美",
+            "魅力",
+            "幸福",
+            "建设",
+            "到",
+            "赴",
+            "来到",
+            "在",
+            "走进",
+            "感受",
+        )
         self.county_re = re.compile("|".join(map(re.escape, _longest(lex.places.county_short))))
         ev = lex.events
         # what may follow a place named alone: 到吴江调研, 感受长子变化
-        self.after_place = set(ev["visit_verbs"]) | set(ev["meeting_verbs"]) | {"变化", "特色", "发展", "人民", "经济", "大地", "城乡", "全域"}
+        self.after_place = (
+            set(ev["visit_verbs"])
+            | set(ev["meeting_verbs"])
+            | {"变化", "特色", "发展", "人民", "经济", "大地", "城乡", "全域"}
+        )
 
     def valid(self, name: str, suffix: str) -> bool:
         lex = self.lex
@@ -57,14 +91,15 @@ class OrgFinder:
             return False
         if len(name) >= 3 and name[0] in "省市县区乡镇" and name[1] in "市县区乡镇村":
             return False  # 省市委, 县乡两级: the units of two levels, not one
-        if any(w in name[-(len(suffix) + 3):] for w in lex.not_org_substrings) or core in lex.generic_orgs:
+        if any(w in name[-(len(suffix) + 3) :] for w in lex.not_org_substrings) or core in lex.generic_orgs:
             return False
         if suffix in lex.places_need_name:
             if suffix == "区" and core.endswith(lex.zone_cores):
                 return False  # 工业区, 高新区: a zone, not an organization
             return 2 <= len(core) <= 5 and core[-1] not in "一二三四五六七八九十两几多内外省市县区乡镇"
         if suffix in lex.need_territory and not (
-                any(ch in "省市县区旗乡镇村街" for ch in core[:4]) or core.startswith(("中国", "全国", "中央", "国家"))):
+            any(ch in "省市县区旗乡镇村街" for ch in core[:4]) or core.startswith(("中国", "全国", "中央", "国家"))
+        ):
             return False  # 运输中心, 垃圾中转站: a facility, unless a place owns it
         return len(core) >= 1 or len(suffix) >= 2 and lex.org_suffix_kind[suffix] in ("党委", "人大政协")
 
@@ -75,16 +110,23 @@ class OrgFinder:
             ch = text[a - 1]
             if not (is_cjk(ch) or ch in "（）"):
                 break
-            if ends_with_any(text, a, lex.left_stops) or after_date(text, a) or text[a - 2:a] in lex.verbs:
+            if ends_with_any(text, a, lex.left_stops) or after_date(text, a) or text[a - 2 : a] in lex.verbs:
                 break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name
-            if text[a - 2:a] == "代表" and (text[a] in "区县市省" or self.place_at(text, a)):
+            if text[a - 2 : a] == "代表" and (text[a] in "区县市省" or self.place_at(text, a)):
                 break  # 代表|张家口市委, but 区人大常委会代表资格审查委员会 stays whole
-            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)
-                                           or text[a - 2:a - 1] == "会" or lex.name_ends_at(text, a - 1)):
+            if ch in lex.conjunctions and (
+                ch != "和"
+                or ends_with_any(text, a - 1, lex.org_suffixes)
+                or text[a - 2 : a - 1] == "会"
+                or lex.name_ends_at(text, a - 1)
+            ):
                 break  # 区委和|区政府, 全会和|省纪委: two names, not one
             prev = self._org_ending_at(text, a)
-            if prev and suffix not in lex.sub_unit_suffixes and (
-                    prev in TERRITORIAL and start - a >= 2 or text[a] in "区市县旗镇乡省"):
+            if (
+                prev
+                and suffix not in lex.sub_unit_suffixes
+                and (prev in TERRITORIAL and start - a >= 2 or text[a] in "区市县旗镇乡省")
+            ):
                 break  # 中兴街道|中兴社区, 区委|区政府: two organizations side by side
             a -= 1
         return trim_start(text, a, start, lex.conjunctions)  # 改造和|浙江大学
@@ -92,7 +134,7 @@ class OrgFinder:
     def place_at(self, text: str, pos: int) -> bool:
         """A province, city or county of the gazetteer is written from ``pos`` on."""
         names = self.lex.places.names
-        return any(text[pos:pos + n] in names for n in range(2, 7))
+        return any(text[pos : pos + n] in names for n in range(2, 7))
 
     def _org_ending_at(self, text: str, pos: int) -> str | None:
         """The suffix of a whole organization (not a bare 区 or 市 prefix) ending at ``pos``."""
@@ -107,11 +149,21 @@ class OrgFinder:
         out = []
         for m in self.bare_re.finditer(text):
             a, b = m.span()
-            before_ok = a == 0 or not is_cjk(text[a - 1]) or ends_with_any(text, a, self.lex.left_stops) \
-                or text[a - 1] in "和与及、" or ends_with_any(text, a, ("考察", "来自", "前往", "赶赴", "走进"))
-            nxt = text[b:b + 1]
-            after_ok = not nxt or not is_cjk(nxt) or text.startswith(
-                ("的", "等", "和", "与", "及", "重要", "调研", "考察", "学习", "参观", "开展", "召开", "举行"), b)
+            before_ok = (
+                a == 0
+                or not is_cjk(text[a - 1])
+                or ends_with_any(text, a, self.lex.left_stops)
+                or text[a - 1] in "和与及、"
+                or ends_with_any(text, a, ("考察", "来自", "前往", "赶赴", "走进"))
+            )
+            nxt = text[b : b + 1]
+            after_ok = (
+                not nxt
+                or not is_cjk(nxt)
+                or text.startswith(
+                    ("的", "等", "和", "与", "及", "重要", "调研", "考察", "学习", "参观", "开展", "召开", "举行"), b
+                )
+            )
             if before_ok and after_ok and not inside_quotes(text, a):
                 out.append(OrgMention(m.group(), "行政区", a, b))
         return out
@@ -122,23 +174,39 @@ class OrgFinder:
         A county of the gazetteer that the issue never names in full needs a clearer
         setting: 现代化临沭, 在开州证明."""
         out = []
-        own = {o.name[:-1] for o in found if o.name[-1:] in "区县市旗" and o.kind == "行政区"
-               and 2 <= len(o.name) - 1 <= 4 and o.name[0] not in "区县市旗省"}
+        own = {
+            o.name[:-1]
+            for o in found
+            if o.name[-1:] in "区县市旗"
+            and o.kind == "行政区"
+            and 2 <= len(o.name) - 1 <= 4
+            and o.name[0] not in "区县市旗省"
+        }
         own |= {p[:-1] for p in places if p[-1:] in "区县市旗" and 2 <= len(p) - 1 <= 4}
         cores = own | {m.group() for m in self.county_re.finditer(text)}
         for core in sorted(cores, key=len, reverse=True):
             for m in re.finditer(re.escape(core), text):
                 a, b = m.span()
-                nxt = text[b:b + 1]
+                nxt = text[b : b + 1]
                 if nxt and nxt in "区县市旗镇乡街道路村人大委政":
                     continue  # 吴江区, 上街道路: part of a longer name
                 if any(o.start <= a < o.end for o in found) or inside_quotes(text, a):
                     continue
-                after = not nxt or not is_cjk(nxt) or text.startswith(("的", "等", "和", "与", "及"), b) \
-                    or text[b:b + 2] in self.lex.verbs or text[b:b + 2] in self.after_place
+                after = (
+                    not nxt
+                    or not is_cjk(nxt)
+                    or text.startswith(("的", "等", "和", "与", "及"), b)
+                    or text[b : b + 2] in self.lex.verbs
+                    or text[b : b + 2] in self.after_place
+                )
                 if core in own:
-                    before = a == 0 or not is_cjk(text[a - 1]) or ends_with_any(text, a, self.lex.left_stops) \
-                        or text[a - 2:a] in self.lex.verbs or text[a - 1] in "到赴在和与及、化丽"
+                    before = (
+                        a == 0
+                        or not is_cjk(text[a - 1])
+                        or ends_with_any(text, a, self.lex.left_stops)
+                        or text[a - 2 : a] in self.lex.verbs
+                        or text[a - 1] in "到赴在和与及、化丽"
+                    )
                 else:
                     before = bool(ends_with_any(text, a, self.place_openers))
                     after = after and (is_cjk(nxt) or text[a - 1] in "化丽美")
@@ -174,8 +242,10 @@ class OrgFinder:
             if self.valid(name, suffix):
                 found.append(OrgMention(name, self.lex.org_suffix_kind[suffix], start, end))
         found += self._bare_places(text)
-        found += [OrgMention(m.group(), "党委", m.start(), m.end())
-                  for m in re.finditer("|".join(self.lex.national_organs), text)]
+        found += [
+            OrgMention(m.group(), "党委", m.start(), m.end())
+            for m in re.finditer("|".join(self.lex.national_organs), text)
+        ]
         found += self._short_places(text, found, places)
         # keep the widest reading of each stretch of text
         found.sort(key=lambda o: (o.start, -(o.end - o.start)))

@@ -6,6 +6,7 @@ a title after it (朱建峰区长), a list of such names (耿勇军、李新军�
 byline (记者 郁万健), or a name already known from this or an earlier issue.
 The name's right edge is where a word that follows names begins (主持, 、, 指出…).
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,9 @@ NAME_BAD = set("的了是在和与及或等为从把被将就都也还又很更�
 # Where punctuation or 等 closes the name, only function words are barred: 钱能、孙殿镇，
 FUNCTION_CHARS = set("的了是在和与及或等为从把被将就都也还又很更最要会各每该这此对按")
 # a name from outside the surname list, closed by punctuation: 巴特尔，/ 热合曼·吐尔逊、
-UNLISTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{3,4}(?=[，。；、,（(]|等[^\u4e00-\u9fff]|等同志)")
+UNLISTED_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{3,4}(?=[，。；、,（(]|等[^\u4e00-\u9fff]|等同志)"
+)
 CLOSERS = set("，。；、！？,;：:（）() \t\n") | {"等"}
 
 
@@ -71,18 +74,29 @@ class PersonFinder:
         if strong:
             return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks))
         # a predicate follows a name: 郭亮|传达了…, 许宁|宣布…
-        return bool(starts_with_any(text, i, self.followers) or starts_with_any(text, i, self.ranks)
-                    or text[i:i + 2] in self.lex.verbs)
+        return bool(
+            starts_with_any(text, i, self.followers)
+            or starts_with_any(text, i, self.ranks)
+            or text[i : i + 2] in self.lex.verbs
+        )
 
     def valid_name(self, cand: str, closed: bool = False) -> bool:
         """``closed``: punctuation or 等 follows, so any given-name character but a function word may stand."""
         sl = self.lex.surname_length(cand)
-        return (sl > 0 and 2 <= len(cand) <= sl + 2 and all(is_cjk(c) for c in cand)
-                and not (FUNCTION_CHARS if closed else NAME_BAD) & set(cand[sl:]) and cand not in self.lex.rank_kinds
-                and cand[:2] not in self.lex.not_names and cand[:3] not in self.lex.not_names
-                and cand not in self.lex.organs
-                and not (cand.endswith(self.lex.org_suffixes) and not (closed and len(cand) == sl + 2 and cand[-1] in "镇村"))
-                and not any(cand.endswith(s) for s in ("领导", "同志", "书记", "主任")))
+        return (
+            sl > 0
+            and 2 <= len(cand) <= sl + 2
+            and all(is_cjk(c) for c in cand)
+            and not (FUNCTION_CHARS if closed else NAME_BAD) & set(cand[sl:])
+            and cand not in self.lex.rank_kinds
+            and cand[:2] not in self.lex.not_names
+            and cand[:3] not in self.lex.not_names
+            and cand not in self.lex.organs
+            and not (
+                cand.endswith(self.lex.org_suffixes) and not (closed and len(cand) == sl + 2 and cand[-1] in "镇村")
+            )
+            and not any(cand.endswith(s) for s in ("领导", "同志", "书记", "主任"))
+        )
 
     def name_at(self, text: str, pos: int, after_title: bool = False) -> str | None:
         """A person name starting at ``pos``, its end fixed by what follows it.
@@ -93,19 +107,25 @@ class PersonFinder:
             return k
         if starts_with_any(text, pos, self.followers):
             return None  # 强调, 要求: verbs that happen to start with a surname
-        sl = self.lex.surname_length(text[pos:pos + 2])
+        sl = self.lex.surname_length(text[pos : pos + 2])
         if not sl:
             return self._unlisted_name(text, pos) if after_title else None
         weak = None
         for glen in (1, 2):
-            cand = text[pos:pos + sl + glen]
+            cand = text[pos : pos + sl + glen]
             end = pos + sl + glen
             closed = end >= len(text) or text[end] in CLOSERS
             if len(cand) == sl + glen and self.valid_name(cand, closed) and self.follows_name(text, end):
                 if self.follows_name(text, end, strong=True):
-                    longer = text[pos:end + 1]
-                    if glen == 1 and end < len(text) and text[end] in self.lex.conjunctions and longer not in self.lex.not_names \
-                            and self.follows_name(text, end + 1, strong=True) and not self.name_at(text, end + 1):
+                    longer = text[pos : end + 1]
+                    if (
+                        glen == 1
+                        and end < len(text)
+                        and text[end] in self.lex.conjunctions
+                        and longer not in self.lex.not_names
+                        and self.follows_name(text, end + 1, strong=True)
+                        and not self.name_at(text, end + 1)
+                    ):
                         return longer  # 甘国和|在主席台就座: 和 ends the name, it joins nothing
                     return cand
                 weak = weak or cand  # 樊海|放出 is a verb too, but 樊海放|出席 reads better
@@ -114,13 +134,19 @@ class PersonFinder:
     def _list_item(self, text: str, pos: int) -> str | None:
         """An item of a list of names, whole between its separators: 县领导张宏、李广同、…
         (李广同, not 李广); a surname outside the list (占卓夫) is taken here too."""
-        m = re.match(r"[\u4e00-\u9fff]{2,3}(?=[、，,。；;]|等)", text[pos:pos + 5])
+        m = re.match(r"[\u4e00-\u9fff]{2,3}(?=[、，,。；;]|等)", text[pos : pos + 5])
         if not m:
             return None
         item = m.group()
-        if item in self.lex.rank_kinds or item in self.lex.places.names or item in self.lex.verbs \
-                or item[:2] in self.lex.not_names or FUNCTION_CHARS & set(item[1:]) \
-                or item.endswith(self.lex.org_suffixes) or starts_with_any(text, pos, self.ranks):
+        if (
+            item in self.lex.rank_kinds
+            or item in self.lex.places.names
+            or item in self.lex.verbs
+            or item[:2] in self.lex.not_names
+            or FUNCTION_CHARS & set(item[1:])
+            or item.endswith(self.lex.org_suffixes)
+            or starts_with_any(text, pos, self.ranks)
+        ):
             return None
         return item if self.lex.is_surname_start(item) or len(item) == 3 else None
 
@@ -136,11 +162,19 @@ class PersonFinder:
                     return cand[:end]
             return None
         plain = cand.replace("·", "")
-        if any(plain[i:i + 2] in self.lex.verbs or plain[i:i + 2] in self.lex.not_names for i in range(len(plain) - 1)):
+        if any(
+            plain[i : i + 2] in self.lex.verbs or plain[i : i + 2] in self.lex.not_names for i in range(len(plain) - 1)
+        ):
             return None  # 处理问题: words, not a name
-        if cand in self.lex.rank_kinds or cand in self.lex.organs or cand[:2] in self.lex.not_names \
-                or NAME_BAD & set(plain) or cand.endswith(self.lex.org_suffixes) \
-                or starts_with_any(text, pos, self.ranks) or ends_with_any(cand, len(cand), self.ranks):
+        if (
+            cand in self.lex.rank_kinds
+            or cand in self.lex.organs
+            or cand[:2] in self.lex.not_names
+            or NAME_BAD & set(plain)
+            or cand.endswith(self.lex.org_suffixes)
+            or starts_with_any(text, pos, self.ranks)
+            or ends_with_any(cand, len(cand), self.ranks)
+        ):
             return None
         return cand
 
@@ -158,10 +192,15 @@ class PersonFinder:
                 continue
             if any(text.endswith(o, 0, end) and len(o) > length for o in self.lex.organs):
                 continue  # 区委办公室|主任: the end of an organ, not a name
-            left_ok = (a == 0 or cand in self.known or text[a - 1] in CLAUSE_PUNCT or text[a - 1] in "（）"
-                       or text[a - 1] in self.lex.conjunctions
-                       or ends_with_any(text, a, self.lex.left_stops)
-                       or ends_with_any(text, a, self.lex.org_suffixes))
+            left_ok = (
+                a == 0
+                or cand in self.known
+                or text[a - 1] in CLAUSE_PUNCT
+                or text[a - 1] in "（）"
+                or text[a - 1] in self.lex.conjunctions
+                or ends_with_any(text, a, self.lex.left_stops)
+                or ends_with_any(text, a, self.lex.org_suffixes)
+            )
             if left_ok:
                 return cand, a
         return None
@@ -181,8 +220,9 @@ class PersonFinder:
                 continue
             if ends_with_any(text, a, lex.left_stops):
                 break
-            if ch in lex.conjunctions and (ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes)
-                                           or lex.name_ends_at(text, a - 1)):
+            if ch in lex.conjunctions and (
+                ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes) or lex.name_ends_at(text, a - 1)
+            ):
                 break  # 区委和区政府: two organizations, not one; 杨帆和|新河街道党工委书记
             a -= 1
         return trim_start(text, a, rank_start, lex.conjunctions)
@@ -230,7 +270,7 @@ class PersonFinder:
                 person = add_name(name, npos, "byline" if byline else "title_before_name")
                 ts = self._byline_start(text, rs) if byline else self.extend_left(text, rs)
                 if self.lex.rank_kinds.get(rank) == "group":
-                    cm = re.search(r"([\u4e00-\u9fff]{0,4}[市县区省])[及、和]$", text[max(0, ts - 6):ts])
+                    cm = re.search(r"([\u4e00-\u9fff]{0,4}[市县区省])[及、和]$", text[max(0, ts - 6) : ts])
                     if cm:
                         ts -= len(cm.group())  # 苏州市及区领导: a compound label stays whole
                 add_title(person, ts, re_, "title_before_name")
@@ -241,8 +281,11 @@ class PersonFinder:
                     a = b
                     while a > 0 and text[a - 1] not in CLAUSE_PUNCT:
                         a -= 1
-                    while a < b and (text[a] in "◆●▲■△★☆◇□○•▪ " or ends_with_any(text, a + 1, ("由",))
-                                     or starts_with_any(text, a, self.lex.left_stops)):
+                    while a < b and (
+                        text[a] in "◆●▲■△★☆◇□○•▪ "
+                        or ends_with_any(text, a + 1, ("由",))
+                        or starts_with_any(text, a, self.lex.left_stops)
+                    ):
                         a += len(starts_with_any(text, a, self.lex.left_stops) or " ")  # 会议由|区委副书记、区长X主持
                     if a < b and self.is_title(text[a:b]) and not self.name_at(text, a):
                         add_title(person, a, b, "chained_title")
@@ -277,7 +320,9 @@ class PersonFinder:
         self._bare_lists(text, add_name, res)
         self._bylines(text, add_name)
         self._photographers(text, add_name)
-        for m in re.finditer(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?=同志)|(?<=[由、和与及])[\u4e00-\u9fff]{2,3}(?=同志)", text):
+        for m in re.finditer(
+            r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?=同志)|(?<=[由、和与及])[\u4e00-\u9fff]{2,3}(?=同志)", text
+        ):
             if self.valid_name(m.group(), closed=True) and m.start() not in taken:
                 add_name(m.group(), m.start(), "bare_list")  # 会议由王伟同志主持
         # names seen with a title (here or in earlier issues) are names everywhere
@@ -286,7 +331,9 @@ class PersonFinder:
         for s, k in self.known.occurrences(text):
             if s in taken or s in covered:
                 continue
-            if self.follows_name(text, s + len(k)) and (s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))):
+            if self.follows_name(text, s + len(k)) and (
+                s == 0 or not (is_cjk(text[s - 1]) and self.name_at(text, s - 1))
+            ):
                 add_name(k, s, "known_name")
                 covered.update(range(s + 1, s + len(k)))
         self._tagged(text, tagged, taken, add_name, add_title)
@@ -295,22 +342,35 @@ class PersonFinder:
         self._trailing_labels(text, res)
         return res
 
-    def _tagged(self, text: str, tagged: Iterable[NameCandidate], taken: dict[int, NameMention], add_name,
-                add_title) -> None:
+    def _tagged(
+        self, text: str, tagged: Iterable[NameCandidate], taken: dict[int, NameMention], add_name, add_title
+    ) -> None:
         """The tagger's name where the text reads like a person's on both sides:
         a pause, a conjunction, a title or a stop word before; a predicate after,
         at every place it is written. Places it mistakes for names (沙桥镇, 鲁渝
         蔬菜) are written with a place ending or used as a modifier somewhere."""
         for c in tagged:
             name, a = c.name, c.start
-            if not (2 <= len(name) <= 3 and self.valid_name(name, closed=True)) or a in taken or name in self.lex.verbs \
-                    or any(n.start <= a < n.end for n in taken.values()):
+            if (
+                not (2 <= len(name) <= 3 and self.valid_name(name, closed=True))
+                or a in taken
+                or name in self.lex.verbs
+                or any(n.start <= a < n.end for n in taken.values())
+            ):
                 continue
-            if re.search(re.escape(name) + "[镇乡村县区市旗省州街路]", text) or name[-1] in "镇乡村" \
-                    or name in self.lex.places.names:  # 云霄、东山: counties, not persons
+            if (
+                re.search(re.escape(name) + "[镇乡村县区市旗省州街路]", text)
+                or name[-1] in "镇乡村"
+                or name in self.lex.places.names
+            ):  # 云霄、东山: counties, not persons
                 continue
-            left = a == 0 or text[a - 1] in CLAUSE_PUNCT or text[a - 1] in self.lex.conjunctions \
-                or bool(ends_with_any(text, a, self.ranks)) or bool(ends_with_any(text, a, self.lex.left_stops))
+            left = (
+                a == 0
+                or text[a - 1] in CLAUSE_PUNCT
+                or text[a - 1] in self.lex.conjunctions
+                or bool(ends_with_any(text, a, self.ranks))
+                or bool(ends_with_any(text, a, self.lex.left_stops))
+            )
             if left and all(self.follows_name(text, m.end()) for m in re.finditer(re.escape(name), text)):
                 person = add_name(name, a, "tagged_name")
                 rank = ends_with_any(text, a, self.ranks)
@@ -337,7 +397,9 @@ class PersonFinder:
         ends = self.lex.group_label_ends
         titles_by_end = {t.end: t for t in res.titles}
         starts = {n.start for n in res.names}
-        for m in re.finditer(r"(?<=[，、,])([\u4e00-\u9fff]{2,3})等(?=[\u4e00-\u9fff]{0,10}?(?:%s))" % "|".join(ends), text):
+        for m in re.finditer(
+            r"(?<=[，、,])([\u4e00-\u9fff]{2,3})等(?=[\u4e00-\u9fff]{0,10}?(?:%s))" % "|".join(ends), text
+        ):
             if m.start(1) not in starts and self.valid_name(m.group(1), closed=True):
                 res.names.append(NameMention(m.group(1), m.start(1), m.end(1), "bare_list"))  # ，林达等县领导
         res.names.sort(key=lambda n: n.start)
@@ -345,29 +407,36 @@ class PersonFinder:
             # the longest label that ends in a group word and is followed by a predicate or a pause
             label = None
             for end in range(min(len(text), m.end() + 12), m.end() + 1, -1):
-                cand = text[m.end():end]
-                if cand.endswith(ends) and (end >= len(text) or text[end] in CLAUSE_PUNCT or self.follows_name(text, end)
-                                            or text[end:end + 2] in ("分别", "一同", "一起", "先后", "共同", "紧扣")):
+                cand = text[m.end() : end]
+                if cand.endswith(ends) and (
+                    end >= len(text)
+                    or text[end] in CLAUSE_PUNCT
+                    or self.follows_name(text, end)
+                    or text[end : end + 2] in ("分别", "一同", "一起", "先后", "共同", "紧扣")
+                ):
                     label = cand
                     break
             if label is None or not all(is_cjk(c) for c in label):
                 continue
             ls = m.end()
-            if label in self.lex.rank_kinds and self.lex.rank_kinds[label] == "group" and any(
-                    t.start == ls and t.rule == "trailing_group_label" for t in res.titles):
+            if (
+                label in self.lex.rank_kinds
+                and self.lex.rank_kinds[label] == "group"
+                and any(t.start == ls and t.rule == "trailing_group_label" for t in res.titles)
+            ):
                 continue  # the bare-list rule has given it already
             members: list[NameMention] = []
             pos = m.start()
             for n in reversed(res.names):
                 if n.end > pos:
                     continue
-                gap = text[n.end:pos]
+                gap = text[n.end : pos]
                 # what lies between two members: separators and the next member's titles only
                 while gap and gap[-1] not in "、，, 和及与":
                     t = titles_by_end.get(n.end + len(gap))
                     if t is None or t.start < n.end:
                         break
-                    gap = text[n.end:t.start]
+                    gap = text[n.end : t.start]
                 if gap.strip("、，, 和及与"):
                     break
                 members.append(n)
@@ -380,7 +449,9 @@ class PersonFinder:
             organ, rank = self.split_title(label)
             for n in members:
                 if (n.name, label) not in have:
-                    res.titles.append(TitleMention(n.name, label, rank, organ, ls, ls + len(label), "trailing_group_label", n.start))
+                    res.titles.append(
+                        TitleMention(n.name, label, rank, organ, ls, ls + len(label), "trailing_group_label", n.start)
+                    )
 
     def _photographers(self, text: str, add_name) -> None:
         """王立摄, （张平 摄）: the one who took the picture is a person, with no title."""
@@ -395,8 +466,13 @@ class PersonFinder:
                 s = m.start() - sl
                 if s < 0 or any(n.start <= s < n.end for n in taken.values()):
                     continue
-                surname = text[s:m.start()]
-                if sl == 1 and surname not in self.lex.surnames_single or sl == 2 and surname not in self.lex.surnames_compound:
+                surname = text[s : m.start()]
+                if (
+                    sl == 1
+                    and surname not in self.lex.surnames_single
+                    or sl == 2
+                    and surname not in self.lex.surnames_compound
+                ):
                     continue
                 if s > 0 and is_cjk(text[s - 1]) and not ends_with_any(text, s, self.lex.left_stops):
                     continue
@@ -416,22 +492,33 @@ class PersonFinder:
             b += 1
         chunk = text[a:b]
         m = self.rank_re.search(chunk)
-        return bool(m and self.extend_left(chunk, m.start()) == 0 and m.start() <= 12
-                    and not self.valid_name(chunk[: m.start()]))
+        return bool(
+            m
+            and self.extend_left(chunk, m.start()) == 0
+            and m.start() <= 12
+            and not self.valid_name(chunk[: m.start()])
+        )
 
     def _bare_lists(self, text: str, add_name, res: PersonResult) -> None:
         """耿勇军、李新军、邓书安等区领导: names listed with 、 and no title before."""
-        for m in re.finditer(r"(?<![\u4e00-\u9fff]、)(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?(?=等|[，。；\s]|$|" + "|".join(
-                re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作", "同志")) + ")", text):
+        for m in re.finditer(
+            r"(?<![\u4e00-\u9fff]、)(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?(?=等|[，。；\s]|$|"
+            + "|".join(re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作", "同志"))
+            + ")",
+            text,
+        ):
             parts = m.group().split("、")
             start = m.start()
             # the regex may have started mid-word (表彰了|王海涛): trim the first item
             # to a name that follows a word boundary
             for cut in range(len(parts[0]) - 1):
                 head = parts[0][cut:]
-                boundary = start + cut == 0 or not is_cjk(text[start + cut - 1]) \
-                    or bool(ends_with_any(text, start + cut, self.lex.left_stops)) \
+                boundary = (
+                    start + cut == 0
+                    or not is_cjk(text[start + cut - 1])
+                    or bool(ends_with_any(text, start + cut, self.lex.left_stops))
                     or text[start + cut - 1] in self.lex.conjunctions
+                )
                 if boundary and (self.valid_name(head) or head in self.known):
                     parts[0], start = head, start + cut
                     break
@@ -452,14 +539,24 @@ class PersonFinder:
                 if g:
                     for person in members:
                         organ, rank = self.split_title(g)
-                        res.titles.append(TitleMention(person.name, g, rank, organ, end + 1, end + 1 + len(g),
-                                                       "trailing_group_label", person.start))
+                        res.titles.append(
+                            TitleMention(
+                                person.name,
+                                g,
+                                rank,
+                                organ,
+                                end + 1,
+                                end + 1 + len(g),
+                                "trailing_group_label",
+                                person.start,
+                            )
+                        )
 
     def _bylines(self, text: str, add_name) -> None:
         """（王慧）, （东湖镇 李小红）: names in closing brackets are the article's writers."""
         for m in re.finditer(r"[（(]([\u4e00-\u9fff ]{2,30})[）)]", text):
-            tail = text[m.end():m.end() + 1]
-            if tail and tail not in "\n。 " and text[m.start() - 1:m.start()] != "讯":
+            tail = text[m.end() : m.end() + 1]
+            if tail and tail not in "\n。 " and text[m.start() - 1 : m.start()] != "讯":
                 continue  # 鲁渝（寿光）蔬菜: a bracket inside the sentence is no byline
             pos = m.start(1)
             for part in m.group(1).split(" "):

@@ -1,4 +1,5 @@
 """The extraction pipeline: a blank ``zh`` spaCy with our rule components."""
+
 from __future__ import annotations
 
 from typing import Iterable

@@ -1,7 +1,8 @@
 """Character classes shared by the rule modules."""
+
 from __future__ import annotations
 
-CLAUSE_PUNCT = set("，。；：！？、,.;:!?\n“”\"‘’「」《》【】 \t\u3000")
+CLAUSE_PUNCT = set('，。；：！？、,.;:!?\n“”"‘’「」《》【】 \t\u3000')
 
 
 def is_cjk(ch: str) -> bool:

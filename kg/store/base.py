@@ -4,6 +4,7 @@ A directory is the embedded Oxigraph store (:mod:`kg.store.oxigraph`); an
 ``http(s)://`` URL is a SPARQL 1.1 server (:mod:`kg.store.remote`) that a team
 shares. Both take the same per-issue update (:mod:`kg.store.updates`).
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,10 @@ def open_store(location: str | os.PathLike, must_exist: bool = False, reader: bo
     create one; a ``reader`` never waits for a writer (it reads the last committed state)."""
     if is_remote(location):
         from .remote import RemoteStore
+
         return RemoteStore(str(location))
     from .oxigraph import OxigraphStore
+
     return OxigraphStore(Path(location), must_exist=must_exist, reader=reader)
 
 

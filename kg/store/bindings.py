@@ -8,6 +8,7 @@ starts from it. The values are rdflib terms written by rdflib (``Node.n3()``), o
 term each, never text of the query; this is how rdflib's SPARQLStore sends
 initBindings to a remote endpoint, only placed where engines can use it.
 """
+
 from __future__ import annotations
 
 import re

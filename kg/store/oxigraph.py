@@ -3,6 +3,7 @@
 Exposed through rdflib (oxrdflib) so that SPARQL with ``initBindings`` and rdflib's
 result formats work unchanged; it implements :class:`kg.store.base.QuadStore`.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -26,6 +27,7 @@ BULK_BATCH = 500_000  # quads per call of the bulk loader: each call writes new 
 def _ox(term: Node):
     """An rdflib term as a pyoxigraph term."""
     import pyoxigraph as ox
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -75,14 +77,18 @@ class OxigraphStore:
                 return
             latest = self._latest_snapshot() if locked and reader else None
             if latest is None:
-                reason = ("it is in use by another kg command" if locked else
-                          "it is on a read-only file system; only reading commands can use it"
-                          if "read-only file system" in str(exc).lower() else str(exc).splitlines()[0])
+                reason = (
+                    "it is in use by another kg command"
+                    if locked
+                    else "it is on a read-only file system; only reading commands can use it"
+                    if "read-only file system" in str(exc).lower()
+                    else str(exc).splitlines()[0]
+                )
                 raise StoreError(f"{path}: cannot open the store ({reason})") from None
             self._ox = ox.Store.read_only(str(latest))
             self.read_only = True
             when = time.strftime("%H:%M:%S", time.localtime(latest.stat().st_mtime))
-            self.note = (f"{path}: another kg command is writing; reading the state it last committed ({when})")
+            self.note = f"{path}: another kg command is writing; reading the state it last committed ({when})"
         self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
         if not self.read_only:
             self._ensure_union()
@@ -108,6 +114,7 @@ class OxigraphStore:
     def _ensure_union(self) -> None:
         """A store written before the default graph was kept gets it built once."""
         import pyoxigraph as ox
+
         has_default = next(iter(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
         if has_default is None and next(iter(self._ox.named_graphs()), None) is not None:
             self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -121,16 +128,20 @@ class OxigraphStore:
         import pyoxigraph as ox
 
         from .tenure import holdings_of
+
         g = ox.NamedNode(str(name))
-        return holdings_of((URIRef(q.subject.value), URIRef(q.predicate.value), URIRef(q.object.value))
-                           for q in self._ox.quads_for_pattern(None, None, None, g)
-                           if isinstance(q.object, ox.NamedNode))
+        return holdings_of(
+            (URIRef(q.subject.value), URIRef(q.predicate.value), URIRef(q.object.value))
+            for q in self._ox.quads_for_pattern(None, None, None, g)
+            if isinstance(q.object, ox.NamedNode)
+        )
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None:
         self._change(name, graph)
 
     def remove_graph(self, name: URIRef) -> bool:
         import pyoxigraph as ox
+
         if not self._ox.contains_named_graph(ox.NamedNode(str(name))):
             return False
         self._change(name, None)
@@ -157,6 +168,7 @@ class OxigraphStore:
         in a fraction of the time; it is not one transaction, so a failure empties the
         store again (it was empty before)."""
         import pyoxigraph as ox
+
         if not self.is_empty():
             raise StoreError(f"{self.path}: a bulk load needs an empty store")
         try:
@@ -174,9 +186,14 @@ class OxigraphStore:
             self._flush_batch(batch)
             for name in sorted(loaded):  # the union, one graph at a time: the store drops repeats
                 g = ox.NamedNode(str(name))
-                self._ox.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                                      for q in self._ox.quads_for_pattern(None, None, None, g)])
+                self._ox.bulk_extend(
+                    [
+                        ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                        for q in self._ox.quads_for_pattern(None, None, None, g)
+                    ]
+                )
             from .tenure import refresh_holdings
+
             self._update(refresh_holdings(None))
             self._ox.optimize()
         except (OSError, ValueError, StoreError) as exc:
@@ -203,9 +220,11 @@ class OxigraphStore:
     def graph(self, name: URIRef) -> Graph:
         """One named graph, read into memory on its own."""
         import pyoxigraph as ox
+
         g = Graph(identifier=name)
-        data = ox.serialize(self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))),
-                            format=ox.RdfFormat.N_QUADS)
+        data = ox.serialize(
+            self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))), format=ox.RdfFormat.N_QUADS
+        )
         if data:
             g.parse(data=data.decode("utf-8"), format="nquads")
         return g
@@ -213,13 +232,18 @@ class OxigraphStore:
     def quads(self) -> Iterator:
         """Every quad of the named graphs (the derived default graph left out)."""
         import pyoxigraph as ox
-        return (q for q in self._ox.quads_for_pattern(None, None, None, None)
-                if not isinstance(q.graph_name, ox.DefaultGraph))
+
+        return (
+            q
+            for q in self._ox.quads_for_pattern(None, None, None, None)
+            if not isinstance(q.graph_name, ox.DefaultGraph)
+        )
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         """Every form (SELECT, ASK, CONSTRUCT, DESCRIBE) on Oxigraph's engine, bindings
         joined at the head of the WHERE group (:mod:`kg.store.bindings`)."""
         import pyoxigraph as ox
+
         sandbox.check(sparql, lambda iri: self._ox.contains_named_graph(ox.NamedNode(iri)))
         text = bind(sparql, bindings)
         try:
@@ -232,6 +256,7 @@ class OxigraphStore:
 
     def dump(self, fmt: str, target: Path) -> None:
         import pyoxigraph as ox
+
         formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
         ox.serialize(self.quads(), str(target), formats[fmt])
 
@@ -240,6 +265,7 @@ class OxigraphStore:
         import pyoxigraph as ox
 
         from ..graph.vocab import PREFIXES
+
         ds = Dataset()
         for p, ns in PREFIXES.items():
             ds.bind(p, ns)
@@ -254,10 +280,10 @@ class OxigraphStore:
 
     def close(self) -> None:
         import gc
+
         try:
             self.checkpoint()
         finally:
             del self._ds
             del self._ox
             gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
-

@@ -15,6 +15,7 @@ Bindings: a remote engine has no ``initBindings``; like rdflib's SPARQLStore we
 send them as a ``VALUES`` block of terms that rdflib serialises (at the head of the
 WHERE group, :mod:`kg.store.bindings`), so a value is always one term, never query text.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,22 +55,34 @@ class RemoteStore:
 
     # --- the protocol ------------------------------------------------------
     def _post(self, url: str, body: str, content_type: str, accept: str, timeout: float) -> bytes:
-        req = urllib.request.Request(url, data=body.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept})
+        req = urllib.request.Request(
+            url,
+            data=body.encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept},
+        )
         try:
             with urllib.request.urlopen(req, timeout=timeout) as resp:
                 return resp.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-            raise StoreError(f"{self.url}: the server refused the request ({exc.code}: "
-                             f"{detail[0][:200] if detail else exc.reason})") from None
+            raise StoreError(
+                f"{self.url}: the server refused the request ({exc.code}: {detail[0][:200] if detail else exc.reason})"
+            ) from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"{self.url}: cannot reach the SPARQL server ({reason})") from None
 
     def _select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[list[Node | None]]:
-        data = json.loads(self._post(self.query_url, bind(sparql, bindings), "application/sparql-query",
-                                     "application/sparql-results+json", QUERY_TIMEOUT))
+        data = json.loads(
+            self._post(
+                self.query_url,
+                bind(sparql, bindings),
+                "application/sparql-query",
+                "application/sparql-results+json",
+                QUERY_TIMEOUT,
+            )
+        )
         names = data["head"]["vars"]
         return [[_term(row[n]) if n in row else None for n in names] for row in data["results"]["bindings"]]
 
@@ -79,17 +92,22 @@ class RemoteStore:
     # --- QuadStore ----------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from .base import is_select
+
         sandbox.check(sparql, lambda iri: self._has_graph(URIRef(iri)))
         text = bind(sparql, bindings)
         form = "SELECT" if is_select(sparql) else None
-        accept = ("application/sparql-results+json" if form else
-                  "application/sparql-results+json, application/n-triples;q=0.9")
+        accept = (
+            "application/sparql-results+json"
+            if form
+            else "application/sparql-results+json, application/n-triples;q=0.9"
+        )
         try:
             raw = self._post(self.query_url, text, "application/sparql-query", accept, QUERY_TIMEOUT)
         except StoreError as exc:
             raise QueryError(f"SPARQL error: {exc}") from None
         if raw.lstrip().startswith(b"{"):
             import io
+
             return Result.parse(io.BytesIO(raw), format="json")
         graph = Graph()
         graph.parse(data=raw.decode("utf-8"), format="nt")
@@ -99,8 +117,12 @@ class RemoteStore:
 
     def _attested(self, name: URIRef) -> set[tuple[URIRef, URIRef]]:
         from ..graph.vocab import DKG
-        rows = self._select(f"SELECT ?p ?post WHERE {{ GRAPH ?g {{ ?att a <{DKG.PostAttestation}> ; "
-                            f"<{DKG.person}> ?p ; <{DKG.post}> ?post }} }}", {"g": name})
+
+        rows = self._select(
+            f"SELECT ?p ?post WHERE {{ GRAPH ?g {{ ?att a <{DKG.PostAttestation}> ; "
+            f"<{DKG.person}> ?p ; <{DKG.post}> ?post }} }}",
+            {"g": name},
+        )
         return {(r[0], r[1]) for r in rows}  # type: ignore[misc]
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None:
@@ -131,6 +153,7 @@ class RemoteStore:
 
     def to_dataset(self) -> Dataset:
         from ..graph.vocab import PREFIXES
+
         ds = Dataset()
         for p, ns in PREFIXES.items():
             ds.bind(p, ns)
@@ -149,4 +172,3 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing is held open between requests."""
-

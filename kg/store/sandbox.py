@@ -5,6 +5,7 @@ sends a request from the engine, and ``FROM <file:///â€¦>`` or ``FROM <http://â€
 makes some engines fetch a document. Every store checks each query here before
 running it, whatever the path (CLI, library, endpoint, with or without bindings).
 """
+
 from __future__ import annotations
 
 from typing import Callable

@@ -4,16 +4,21 @@ Enough to find where the WHERE group opens (:mod:`kg.store.bindings`) and which
 datasets and services a query names (:mod:`kg.store.sandbox`), without a parser
 whose cost grows with the query's patterns.
 """
+
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
 # comments and strings are skipped whole: a brace or a keyword inside them is text
-_SKIP = (r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-         r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
-TOKEN = re.compile(rf'(?P<skip>{_SKIP})|(?P<var>[?$]\w+)|(?P<iri><[^<>"{{}}|^`\\\s]*>)|(?P<pname>[A-Za-z_][\w.-]*)?:(?P<local>[\w.-]*)'
-                   r'|(?P<word>[A-Za-z_]\w*)|(?P<brace>[{}])')
+_SKIP = (
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+)
+TOKEN = re.compile(
+    rf'(?P<skip>{_SKIP})|(?P<var>[?$]\w+)|(?P<iri><[^<>"{{}}|^`\\\s]*>)|(?P<pname>[A-Za-z_][\w.-]*)?:(?P<local>[\w.-]*)'
+    r"|(?P<word>[A-Za-z_]\w*)|(?P<brace>[{}])"
+)
 
 
 def tokens(sparql: str) -> Iterator[re.Match]:
@@ -28,7 +33,6 @@ def prefixes(sparql: str) -> dict[str, str]:
     out: dict[str, str] = {}
     toks = list(tokens(sparql))
     for i, m in enumerate(toks[:-1]):
-        if m.group("word") and m.group("word").upper() == "PREFIX" and i + 2 < len(toks) \
-                and toks[i + 2].group("iri"):
+        if m.group("word") and m.group("word").upper() == "PREFIX" and i + 2 < len(toks) and toks[i + 2].group("iri"):
             out[(toks[i + 1].group("pname") or "")] = toks[i + 2].group("iri")[1:-1]
     return out

@@ -6,6 +6,7 @@ firstSeen, the end on or after lastSeen). Each import or removal re-derives, in
 its own transaction, only the holdings of the (person, post) pairs that the old
 or the new version of the issue attests: the work is the issue's, not the store's.
 """
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -45,8 +46,11 @@ def refresh_holdings(pairs: list[tuple[URIRef, URIRef]] | None) -> str:
     pair, after a bulk load) afresh, into the tenure graph and the default graph.
     Full IRIs and no PREFIX lines: it is joined to other operations of one update,
     and a prologue may only open an update."""
-    values = "" if pairs is None else \
-        "VALUES (?p ?post) { " + " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs) + " }"
+    values = (
+        ""
+        if pairs is None
+        else "VALUES (?p ?post) { " + " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs) + " }"
+    )
     return f"""INSERT {{
   GRAPH <{TENURE_GRAPH}> {{
     ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;

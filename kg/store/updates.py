@@ -5,6 +5,7 @@ the default graph's share of it, insert the new version, add its triples to the
 default graph, and re-derive the tenure of exactly the (person, post) pairs that the
 old or the new version attests. Its size is the issue's, not the store's.
 """
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -21,8 +22,10 @@ def nt(term: Node) -> str:
 
 def forget(graph: str) -> str:
     """Remove from the default graph the triples that only ``graph`` holds."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}")
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}"
+    )
 
 
 def merge(graph: str) -> str:
@@ -31,12 +34,13 @@ def merge(graph: str) -> str:
 
 def forget_holders(holders: str) -> str:
     """Drop the named holdings from the tenure graph and the default graph (only tenure states them)."""
-    return (f"DELETE {{ GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} ?h ?p ?o }} "
-            f"WHERE {{ VALUES ?h {{ {holders} }} GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} }}")
+    return (
+        f"DELETE {{ GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} ?h ?p ?o }} "
+        f"WHERE {{ VALUES ?h {{ {holders} }} GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} }}"
+    )
 
 
-def change(name: URIRef, triples: list[tuple[Node, Node, Node]],
-           old_pairs: Iterable[tuple[URIRef, URIRef]]) -> str:
+def change(name: URIRef, triples: list[tuple[Node, Node, Node]], old_pairs: Iterable[tuple[URIRef, URIRef]]) -> str:
     """The update that makes ``triples`` the graph ``name`` (none: removes it);
     ``old_pairs``: the (person, post) pairs the stored version attests."""
     g = nt(name)

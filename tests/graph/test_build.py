@@ -1,4 +1,5 @@
 """The graph of an invented issue compared with a golden file by isomorphism."""
+
 from pathlib import Path
 
 from rdflib import Graph, Literal
@@ -19,8 +20,12 @@ def test_invented_issue_matches_golden_graph(invented: Path, nlp):
     golden = Graph().parse(GOLDEN)
     if not isomorphic(graph, golden):
         _, only_new, only_golden = graph_diff(to_isomorphic(graph), to_isomorphic(golden))
-        raise AssertionError("graph differs from golden file:\n+ " + "\n+ ".join(sorted(map(str, only_new)))[:3000]
-                             + "\n- " + "\n- ".join(sorted(map(str, only_golden)))[:3000])
+        raise AssertionError(
+            "graph differs from golden file:\n+ "
+            + "\n+ ".join(sorted(map(str, only_new)))[:3000]
+            + "\n- "
+            + "\n- ".join(sorted(map(str, only_golden)))[:3000]
+        )
 
 
 def test_graph_holds_contract_terms(invented: Path, nlp):

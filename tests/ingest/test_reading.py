@@ -22,14 +22,17 @@ def test_gb18030_is_detected(tmp_path: Path):
     assert src.encoding == "gb18030" and "欧阳明" in src.text
 
 
-@pytest.mark.parametrize("name,data,reason", [
-    ("empty.txt", b"", "empty file"),
-    ("blank.txt", b"  \n\n", "empty file"),
-    ("bin.txt", b"\x00\x01\x02binary", "binary"),
-    ("doc.pdf", b"%PDF-1.4 truncated", "corrupt PDF"),
-    ("doc.docx", b"PK\x03\x04 truncated", "corrupt or not a Word"),
-    ("page.rtf", b"{\\rtf1 text}", "unsupported format"),
-])
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n", "empty file"),
+        ("bin.txt", b"\x00\x01\x02binary", "binary"),
+        ("doc.pdf", b"%PDF-1.4 truncated", "corrupt PDF"),
+        ("doc.docx", b"PK\x03\x04 truncated", "corrupt or not a Word"),
+        ("page.rtf", b"{\\rtf1 text}", "unsupported format"),
+    ],
+)
 def test_bad_files_name_file_and_reason(tmp_path: Path, name, data, reason):
     p = tmp_path / name
     p.write_bytes(data)
@@ -67,6 +70,7 @@ def test_too_large_is_refused_without_reading(tmp_path: Path):
 
 def test_only_regular_files_are_read(tmp_path: Path):
     import os
+
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)  # reading it would wait for a writer forever
     with pytest.raises(InputError, match="not a regular file"):
@@ -80,6 +84,7 @@ def test_only_regular_files_are_read(tmp_path: Path):
 
 def test_a_word_file_that_unpacks_to_gigabytes_is_refused_before_parsing(tmp_path: Path):
     import zipfile
+
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
@@ -91,14 +96,20 @@ def test_a_word_file_that_unpacks_to_gigabytes_is_refused_before_parsing(tmp_pat
         read_source(bomb)
 
 
-@pytest.mark.parametrize("data", [
-    bytes(__import__("random").Random(1).randrange(0x81, 0xFF) for _ in range(20000)),  # random high bytes
-    ("Die Stadtverwaltung hat am Montag über die Straßenbaupläne für größere Gebäude beraten. "
-     "Bürger äußerten Bedenken. " * 40).encode("latin-1"),  # German in Latin-1
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(__import__("random").Random(1).randrange(0x81, 0xFF) for _ in range(20000)),  # random high bytes
+        (
+            "Die Stadtverwaltung hat am Montag über die Straßenbaupläne für größere Gebäude beraten. "
+            "Bürger äußerten Bedenken. " * 40
+        ).encode("latin-1"),  # German in Latin-1
+    ],
+)
 def test_text_that_decodes_but_is_not_chinese_is_refused(tmp_path: Path, data: bytes):
     from kg.errors import NotABulletinError
     from kg.ingest.parse import parse_file
+
     p = tmp_path / "not-chinese.txt"
     p.write_bytes(data)
     with pytest.raises(NotABulletinError, match="does not read as Chinese"):

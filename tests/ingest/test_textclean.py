@@ -12,7 +12,9 @@ def test_page_break_inside_a_name_is_repaired_and_offsets_kept():
 
 
 def test_headlines_and_tail_lines_stay_separate():
-    raw = "**这是一条很长的标题没有句号结尾但它是标题不应该和下一行合并在一起的吧**\n\n△6月1日，开会。\n\n本期送：区领导"
+    raw = (
+        "**这是一条很长的标题没有句号结尾但它是标题不应该和下一行合并在一起的吧**\n\n△6月1日，开会。\n\n本期送：区领导"
+    )
     ct = clean(raw)
     assert "\n\n△" in ct.text and "\n\n本期送" in ct.text
 
@@ -26,14 +28,20 @@ def test_width_and_punctuation_normalised_one_to_one():
 
 def test_lines_wrapped_at_a_pdfs_width_are_joined():
     from kg.ingest.textclean import clean
-    items = ["●4月2日，旗委副书记、旗长王海主持召开中央生态环境保护督察期间协调保障工作领导小组第二次会议。",
-             "●4月7日，旗委副书记、旗长王海主持召开示例旗人民政府第十次常务会议，研究部署春季防火工作。",
-             "●4月9日，旗委常委、副旗长白洋调度旗级领导包联重大项目相关事宜，要求加快项目建设进度。"]
-    wrapped = "示例旗政府大事记\n" + "\n".join(item[k:k + 20] for item in items for k in range(0, len(item), 20)) + "\n"
+
+    items = [
+        "●4月2日，旗委副书记、旗长王海主持召开中央生态环境保护督察期间协调保障工作领导小组第二次会议。",
+        "●4月7日，旗委副书记、旗长王海主持召开示例旗人民政府第十次常务会议，研究部署春季防火工作。",
+        "●4月9日，旗委常委、副旗长白洋调度旗级领导包联重大项目相关事宜，要求加快项目建设进度。",
+    ]
+    wrapped = (
+        "示例旗政府大事记\n" + "\n".join(item[k : k + 20] for item in items for k in range(0, len(item), 20)) + "\n"
+    )
     out = clean(wrapped).text
     assert out == "示例旗政府大事记\n" + "\n".join(items) + "\n"  # every item whole again, and still apart
 
 
 def test_a_spaced_out_byline_label_is_closed():
     from kg.ingest.textclean import clean
+
     assert clean("圆满完成各项议程。（记 者：吴阳 张志彬）\n").text == "圆满完成各项议程。（记者：吴阳 张志彬）\n"

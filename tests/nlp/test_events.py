@@ -1,4 +1,5 @@
 """Sentences invented for the tests."""
+
 from kg.nlp.events import EventFinder
 from kg.nlp.persons import PersonFinder
 
@@ -9,8 +10,10 @@ def events(lex, text):
 
 
 def test_meeting_with_chair_attendees_and_speaker(finder_lex):
-    text = ("3月2日，区委书记欧阳明主持召开安全生产工作推进会。区领导王海、李红梅参加会议。"
-            "欧阳明指出，要压实责任。区长陈立新讲话。")
+    text = (
+        "3月2日，区委书记欧阳明主持召开安全生产工作推进会。区领导王海、李红梅参加会议。"
+        "欧阳明指出，要压实责任。区长陈立新讲话。"
+    )
     [ev] = events(finder_lex, text)
     assert ev.kind == "Meeting" and ev.label == "安全生产工作推进会" and ev.date_text == "3月2日"
     roles = {(r.person, r.role) for r in ev.roles}
@@ -20,7 +23,7 @@ def test_meeting_with_chair_attendees_and_speaker(finder_lex):
 
 
 def test_two_events_stay_apart_and_before_meeting_is_undated(finder_lex):
-    text = ("5月6日，区委书记欧阳明主持召开城市管理工作会。会前，区长陈立新带领相关部门负责同志赴东湖街道观摩学习。")
+    text = "5月6日，区委书记欧阳明主持召开城市管理工作会。会前，区长陈立新带领相关部门负责同志赴东湖街道观摩学习。"
     evs = events(finder_lex, text)
     assert [e.kind for e in evs] == ["Meeting", "StudyVisit"]
     assert evs[1].before_main and evs[1].date_text == "会前"  # undated, the words kept
@@ -34,16 +37,27 @@ def test_meetings_only_referred_to_are_not_events(finder_lex):
 def test_a_meeting_followed_by_video_before_the_item(finder_lex):
     text = "3日 在全市安全生产视频调度会议后，示例区立即召开全区安全生产工作部署会。区长陈立新出席并讲话。"
     evs = events(finder_lex, text)
-    assert [(e.kind, e.label) for e in evs] == [("Meeting", "全市安全生产视频调度会议"), ("Meeting", "全区安全生产工作部署会")]
+    assert [(e.kind, e.label) for e in evs] == [
+        ("Meeting", "全市安全生产视频调度会议"),
+        ("Meeting", "全区安全生产工作部署会"),
+    ]
     assert evs[0].date_text == "3日" and evs[1].roles and not evs[0].roles
 
 
 def test_attendees_of_a_visit_with_titles_and_commas(finder_lex):
-    text = ("近日，区委书记张国强带队赴东湖街道考察学习，区委常委、常务副区长李明，区委常委、宣传部部长王芳等参加考察。"
-            "县政协副主席陈红、赵刚陪同调研。他强调，要学以致用。")
+    text = (
+        "近日，区委书记张国强带队赴东湖街道考察学习，区委常委、常务副区长李明，区委常委、宣传部部长王芳等参加考察。"
+        "县政协副主席陈红、赵刚陪同调研。他强调，要学以致用。"
+    )
     [ev] = events(finder_lex, text)  # 陪同调研 joins the visit, it is not a new one
     roles = {(r.person, r.role) for r in ev.roles}
-    assert {("张国强", "Leader"), ("李明", "Attendee"), ("王芳", "Attendee"), ("陈红", "Attendee"), ("赵刚", "Attendee")} <= roles
+    assert {
+        ("张国强", "Leader"),
+        ("李明", "Attendee"),
+        ("王芳", "Attendee"),
+        ("陈红", "Attendee"),
+        ("赵刚", "Attendee"),
+    } <= roles
     assert ev.date_text == "近日"
     assert [(s.speaker, s.text) for s in ev.statements] == [("张国强", "要学以致用")]  # 他: the leader
 
@@ -61,7 +75,9 @@ def test_speakers_named_one_clause_before_the_verb(finder_lex):
 
 
 def test_any_meeting_convened_and_organs_are_not_names(finder_lex):
-    [ev] = events(finder_lex, "1月3日，镇党委书记何志远主持召开镇党委理论学习中心组学习会，镇党委副书记、镇长罗晓东参加。")
+    [ev] = events(
+        finder_lex, "1月3日，镇党委书记何志远主持召开镇党委理论学习中心组学习会，镇党委副书记、镇长罗晓东参加。"
+    )
     assert ev.label == "镇党委理论学习中心组学习会"
     assert {(r.person, r.role) for r in ev.roles} == {("何志远", "Chair"), ("罗晓东", "Attendee")}
 
@@ -79,19 +95,28 @@ def test_joint_visit_and_the_meeting_it_convened(finder_lex):
 
 
 def test_the_visit_mentioned_again_is_not_a_second_event(finder_lex):
-    text = ("3月7日，区委书记冯建国带领调研组深入示例镇调研。在区长陈立的陪同下，调研组一行先后来到两个村。"
-            "冯建国在调研时指出，要加快进度。")
+    text = (
+        "3月7日，区委书记冯建国带领调研组深入示例镇调研。在区长陈立的陪同下，调研组一行先后来到两个村。"
+        "冯建国在调研时指出，要加快进度。"
+    )
     [ev] = events(finder_lex, text)
     assert {(r.person, r.role) for r in ev.roles} == {("冯建国", "Leader"), ("陈立", "Attendee")}
     assert ev.statements and ev.statements[0].speaker == "冯建国"  # the leader spoke, and stays the leader
 
 
 def test_attendees_named_after_the_verb_and_on_the_rostrum(finder_lex):
-    text = ("6月29日，示例区召开座谈会。区长蔡文杰主持会议。区领导杨光明、刘春燕在主席台就座。"
-            "出席会议的还有谢振华、邱丽等同志。")
+    text = (
+        "6月29日，示例区召开座谈会。区长蔡文杰主持会议。区领导杨光明、刘春燕在主席台就座。"
+        "出席会议的还有谢振华、邱丽等同志。"
+    )
     [ev] = events(finder_lex, text)
-    assert {("蔡文杰", "Chair"), ("杨光明", "Attendee"), ("刘春燕", "Attendee"), ("谢振华", "Attendee"),
-            ("邱丽", "Attendee")} <= {(r.person, r.role) for r in ev.roles}
+    assert {
+        ("蔡文杰", "Chair"),
+        ("杨光明", "Attendee"),
+        ("刘春燕", "Attendee"),
+        ("谢振华", "Attendee"),
+        ("邱丽", "Attendee"),
+    } <= {(r.person, r.role) for r in ev.roles}
 
 
 def test_meetings_held_by_a_study_group_and_meetings_attended(finder_lex):
@@ -109,8 +134,10 @@ def test_a_meeting_name_keeps_its_quoted_slogan_and_brackets(finder_lex):
 
 
 def test_a_delegation_and_a_list_parted_by_semicolons(finder_lex):
-    text = ("4月10日，市人大常委会主任赵建军，副主任钱一、孙二、李三一行到示例区视察。"
-            "区委书记周大明；区委副书记、区长吴二平；副区长郑四陪同视察。")
+    text = (
+        "4月10日，市人大常委会主任赵建军，副主任钱一、孙二、李三一行到示例区视察。"
+        "区委书记周大明；区委副书记、区长吴二平；副区长郑四陪同视察。"
+    )
     [ev] = events(finder_lex, text)
     got = {(r.person, r.role) for r in ev.roles}
     assert ("赵建军", "Leader") in got and ("钱一", "Attendee") in got and ("李三", "Attendee") in got
@@ -118,16 +145,17 @@ def test_a_delegation_and_a_list_parted_by_semicolons(finder_lex):
 
 
 def test_what_follows_takes_the_day_and_what_was_decided_is_no_event(finder_lex):
-    text = ("8月30日，县政协副主席刘见带领调研组到示例镇调研。在随后召开的汇报会上，镇长王立汇报了情况。"
-            "会议审议通过了召开县政协十届五次会议的决定。")
+    text = (
+        "8月30日，县政协副主席刘见带领调研组到示例镇调研。在随后召开的汇报会上，镇长王立汇报了情况。"
+        "会议审议通过了召开县政协十届五次会议的决定。"
+    )
     evs = events(finder_lex, text)
     assert [(e.label, e.date_text) for e in evs][1] == ("汇报会", "8月30日")
     assert len(evs) == 2
 
 
 def test_one_happening_one_event_and_the_dash_leads_to_the_point(finder_lex):
-    text = ("7月26日上午，示例县工业园内礼炮齐鸣——9个项目集中开工奠基。"
-            "市委书记许宁宣布项目开工。市长侯亮讲话。")
+    text = "7月26日上午，示例县工业园内礼炮齐鸣——9个项目集中开工奠基。市委书记许宁宣布项目开工。市长侯亮讲话。"
     [ev] = events(finder_lex, text)
     assert ev.label == "9个项目集中开工奠基"
     assert {("许宁", "Speaker"), ("侯亮", "Speaker")} <= {(r.person, r.role) for r in ev.roles}
@@ -140,8 +168,10 @@ def test_the_body_that_met_names_an_ordinal_meeting(finder_lex):
 
 
 def test_clauses_of_titles_and_names_with_no_verb_belong_to_the_list(finder_lex):
-    text = ("区委书记王一波带队开展观摩活动。区委副书记黄东，区委常委李彩、陈永，副区长王勇，"
-            "10个街道党工委书记，区直相关部门负责人参加观摩。")
+    text = (
+        "区委书记王一波带队开展观摩活动。区委副书记黄东，区委常委李彩、陈永，副区长王勇，"
+        "10个街道党工委书记，区直相关部门负责人参加观摩。"
+    )
     [ev] = events(finder_lex, text)
     got = {(r.person, r.role) for r in ev.roles}
     assert {("黄东", "Attendee"), ("李彩", "Attendee"), ("陈永", "Attendee"), ("王勇", "Attendee")} <= got
@@ -157,7 +187,11 @@ def test_the_clause_that_tells_the_visit_is_not_part_of_the_escort_list(finder_l
     text = "5月13日下午，市妇儿工委成员张萍、杨朝一行到辖区调研儿童友好社区建设，区领导刘正，区民政局局长孟凡伟陪同。"
     [ev] = events(finder_lex, text)
     assert {(r.person, r.role) for r in ev.roles} == {
-        ("张萍", "Leader"), ("杨朝", "Leader"), ("刘正", "Attendee"), ("孟凡伟", "Attendee")}
+        ("张萍", "Leader"),
+        ("杨朝", "Leader"),
+        ("刘正", "Attendee"),
+        ("孟凡伟", "Attendee"),
+    }
 
 
 def test_who_visits_in_anothers_company_leads(finder_lex):

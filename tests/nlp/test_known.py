@@ -1,4 +1,5 @@
 """The index of names already known; names invented for the tests."""
+
 from kg.nlp.known import NameIndex
 from kg.nlp.persons import PersonFinder
 

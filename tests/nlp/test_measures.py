@@ -1,10 +1,15 @@
 """Sentences invented for the tests."""
+
 from kg.nlp.measures import MeasureFinder
 
 
 def test_initiatives_told_apart_from_metaphors():
-    found = [i.name for i in MeasureFinder().initiatives(
-        "深入推进“三清一改”和“巾帼建功”行动，既要“锦上添花”又要“雪中送炭”，落实一村一策，学习“两会”精神。")]
+    found = [
+        i.name
+        for i in MeasureFinder().initiatives(
+            "深入推进“三清一改”和“巾帼建功”行动，既要“锦上添花”又要“雪中送炭”，落实一村一策，学习“两会”精神。"
+        )
+    ]
     assert found == ["三清一改", "巾帼建功", "一村一策"]  # “巾帼建功”行动 names a campaign
 
 
@@ -19,7 +24,12 @@ def test_named_campaigns_and_slogans_with_parts():
 def test_quantities_with_units_and_breakdowns():
     qs = MeasureFinder().quantities("签约项目12个，其中已开工5个。改造面积1.5万平方米，惠及居民三百余户。第3次会议。")
     got = [(q.value, q.unit, q.approximate, q.part_of) for q in qs]
-    assert got == [(12, "个", False, None), (5, "个", False, 0), (1.5, "万平方米", False, None), (300, "户", True, None)]
+    assert got == [
+        (12, "个", False, None),
+        (5, "个", False, 0),
+        (1.5, "万平方米", False, None),
+        (300, "户", True, None),
+    ]
 
 
 def test_speech_points_and_slogans_are_not_quantities():
@@ -28,21 +38,33 @@ def test_speech_points_and_slogans_are_not_quantities():
 
 
 def test_slogans_named_by_their_context():
-    found = [i.name for i in MeasureFinder().initiatives(
-        "以“山水名城幸福示例”为主题，保持“严实硬”的作风，通过“访、看、听”方式，围绕“民族文化对治理影响”开展调研，"
-        "以双爱好十个一活动为载体，谋划十五五发展，迎接“两节”，推进城市环境综合整治行动，以开好全会的实际行动作答。")]
+    found = [
+        i.name
+        for i in MeasureFinder().initiatives(
+            "以“山水名城幸福示例”为主题，保持“严实硬”的作风，通过“访、看、听”方式，围绕“民族文化对治理影响”开展调研，"
+            "以双爱好十个一活动为载体，谋划十五五发展，迎接“两节”，推进城市环境综合整治行动，以开好全会的实际行动作答。"
+        )
+    ]
     assert found == ["山水名城幸福示例", "严实硬", "访、看、听", "双爱好十个一", "十五五", "城市环境综合整治行动"]
 
 
 def test_quantities_keep_wan_and_drop_sections_and_vague_counts():
-    qs = {(q.value, q.unit) for q in MeasureFinder().quantities(
-        "日产90万支电池，分为3个板块，几十辆工程车，提供500人以上的就业岗位，分两期开发，5个亿元以上项目。")}
+    qs = {
+        (q.value, q.unit)
+        for q in MeasureFinder().quantities(
+            "日产90万支电池，分为3个板块，几十辆工程车，提供500人以上的就业岗位，分两期开发，5个亿元以上项目。"
+        )
+    }
     assert qs == {(90.0, "万支"), (500.0, "人"), (2.0, "期"), (5.0, "个")}  # 5个 projects, not the 亿元 threshold
 
 
 def test_a_quoted_name_before_a_programme_word_is_a_programme():
-    found = [i.name for i in MeasureFinder().initiatives(
-        "深化“放管服”改革，落实“面向京津、背靠内蒙”经济发展战略，开展“两重”攻坚行动，打通“最后一公里”。")]
+    found = [
+        i.name
+        for i in MeasureFinder().initiatives(
+            "深化“放管服”改革，落实“面向京津、背靠内蒙”经济发展战略，开展“两重”攻坚行动，打通“最后一公里”。"
+        )
+    ]
     assert found == ["放管服", "面向京津、背靠内蒙", "两重"]
 
 

@@ -1,4 +1,5 @@
 """Sentences invented for the tests."""
+
 from kg.nlp.organizations import OrgFinder
 
 
@@ -36,8 +37,11 @@ def test_a_predicate_ends_a_name_on_its_left(finder_lex):
 
 
 def test_zones_facilities_and_classes_of_units_are_not_organizations(finder_lex):
-    found = orgs(finder_lex, "建设高新区和工业聚集区，新建运输中心、垃圾中转站，相关局委和部分区人大代表参加。"
-                             "县融媒体中心、青石村水库事务中心报道。")
+    found = orgs(
+        finder_lex,
+        "建设高新区和工业聚集区，新建运输中心、垃圾中转站，相关局委和部分区人大代表参加。"
+        "县融媒体中心、青石村水库事务中心报道。",
+    )
     assert found == ["县融媒体中心", "青石村水库事务中心"]
 
 
@@ -55,12 +59,14 @@ def test_the_gazetteer_names_places_without_their_suffix(finder_lex):
 
 def test_a_county_after_its_city_is_the_same_unit():
     from kg.orgnames import drop_parents
+
     assert drop_parents("张家口沽源县") == "沽源县" == drop_parents("河北省沽源县")
     assert drop_parents("陇县东南镇") == "陇县东南镇"
 
 
 def test_the_districts_an_issue_names_in_full():
     from kg.nlp.facts import issue_places
+
     assert issue_places("中共上街区委办公室印发。郑州市召开会议。") == ("上街区", "郑州市")
 
 

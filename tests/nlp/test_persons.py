@@ -1,4 +1,5 @@
 """Sentences invented for the tests."""
+
 from kg.nlp.persons import PersonFinder
 
 

@@ -4,6 +4,7 @@ Mutations of the user's sample and of our invented bulletin, drawn with a fixed 
 a failure reproduces. A held-out document that crashes scores nothing at all, so every
 shape of damage a copy-and-paste can make must end in facts or in a named KGError.
 """
+
 from __future__ import annotations
 
 import random

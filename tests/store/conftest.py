@@ -3,6 +3,7 @@
 The server is the `oxigraph` program the test extras install (the Oxigraph CLI
 wheel); each test gets its own, on a free port of 127.0.0.1, with its own folder.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -33,8 +34,11 @@ def _free_port() -> int:
 
 def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
-    proc = subprocess.Popen([oxigraph_program(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [oxigraph_program(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:

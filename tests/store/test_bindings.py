@@ -1,4 +1,5 @@
 """Bindings joined at the head of the WHERE group answer as rdflib's initBindings do."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,13 +19,16 @@ def _data() -> Dataset:
     return ds
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT ?p WHERE { ?p foaf:name ?n }",
-    "# a comment with { and WHERE\nSELECT ?p { ?p foaf:name ?n FILTER(?n != \"{ WHERE }\") }",
-    "ASK { ?p foaf:name ?n }",
-    "CONSTRUCT { ?p foaf:nick ?n . } WHERE { ?p foaf:name ?n }",
-    "SELECT (COUNT(*) AS ?c) WHERE { ?p foaf:name ?n } GROUP BY ?n",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?p WHERE { ?p foaf:name ?n }",
+        '# a comment with { and WHERE\nSELECT ?p { ?p foaf:name ?n FILTER(?n != "{ WHERE }") }',
+        "ASK { ?p foaf:name ?n }",
+        "CONSTRUCT { ?p foaf:nick ?n . } WHERE { ?p foaf:name ?n }",
+        "SELECT (COUNT(*) AS ?c) WHERE { ?p foaf:name ?n } GROUP BY ?n",
+    ],
+)
 @pytest.mark.parametrize("value", ["王海", 'say "} ; DROP ALL { "', "nobody"])
 def test_same_answers_as_init_bindings(query, value):
     ds = _data()
@@ -41,7 +45,7 @@ def test_same_answers_as_init_bindings(query, value):
 
 def test_the_values_open_the_where_group():
     q = "CONSTRUCT { ?p <x:y> ?n } WHERE { ?p <x:z> ?n }"
-    assert q[where_open(q) - 1] == "{" and q[:where_open(q)].endswith("WHERE {")
+    assert q[where_open(q) - 1] == "{" and q[: where_open(q)].endswith("WHERE {")
     assert bind("SELECT * { ?s ?p ?o }", {"s": URIRef(EX)}).startswith(f"SELECT * {{ VALUES (?s) {{ (<{EX}>) }}")
 
 
@@ -52,4 +56,4 @@ def test_a_variable_name_is_a_name():
 
 def test_a_variable_named_like_a_keyword_is_a_variable():
     q = "CONSTRUCT { ?s ?where ?o . GRAPH ?g { ?s ?p ?o } } WHERE { ?s ?p ?o }"
-    assert q[:where_open(q)].endswith("WHERE {")
+    assert q[: where_open(q)].endswith("WHERE {")

@@ -2,6 +2,7 @@
 
 The issues are the user's sample and our invented bulletin, renumbered (invented variants).
 """
+
 from __future__ import annotations
 
 import random
@@ -32,8 +33,12 @@ def folder(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_a_killed_import_loses_nothing_committed_and_keeps_nothing_half(folder, tmp_path, seed):
     store_path = tmp_path / "store"
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "import", str(folder), "--store", str(store_path),
-                             "--jobs", "1", "--no-bulk"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "import", str(folder), "--store", str(store_path), "--jobs", "1", "--no-bulk"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     rng = random.Random(seed)
     after, lines = rng.randrange(1, 11), []
     assert proc.stdout is not None

@@ -3,6 +3,7 @@
 Issues are the user's sample and our invented bulletin, renumbered and re-dated
 (invented variants) so that several issues attest the same persons and posts.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -21,8 +22,11 @@ from .test_stores import _everything, _variant
 
 
 def _files(tmp: Path) -> list[Path]:
-    return [SAMPLE, INVENTED] + [_variant(SAMPLE, tmp, 47 + k, 2021 + k) for k in range(3)] \
+    return (
+        [SAMPLE, INVENTED]
+        + [_variant(SAMPLE, tmp, 47 + k, 2021 + k) for k in range(3)]
         + [_variant(INVENTED, tmp, 9 + k, 2019 - k) for k in range(3)]
+    )
 
 
 def test_two_importers_at_once_lose_nothing(tmp_path):
@@ -30,8 +34,15 @@ def test_two_importers_at_once_lose_nothing(tmp_path):
     proc, url = start_server(tmp_path / "shared")
     try:
         halves = [files[0::2], files[1::2]]  # both halves attest 宋洁's and 欧阳明's posts
-        runs = [subprocess.Popen([sys.executable, "-m", "kg", "import", *map(str, half), "--store", url, "--jobs", "1"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for half in halves]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "kg", "import", *map(str, half), "--store", url, "--jobs", "1"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for half in halves
+        ]
         for run in runs:
             out, err = run.communicate(timeout=300)
             assert run.returncode == 0, err

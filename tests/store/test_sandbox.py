@@ -1,4 +1,5 @@
 """No query reaches outside the store: probes against a listener on 127.0.0.1 and a local file."""
+
 from __future__ import annotations
 
 import http.server
@@ -71,6 +72,7 @@ def test_a_graph_of_the_store_may_be_named(new_store, nlp):
     from kg.graph.build import build_graph
     from kg.ingest.parse import parse_file
     from kg.nlp.facts import extract
+
     store = new_store("s")
     issue = parse_file(SAMPLE)
     store.replace_graph(graph_iri(issue.key), build_graph(issue, extract(issue, nlp)))
@@ -83,7 +85,17 @@ def test_the_cli_says_so_in_one_line(listener, tmp_path):
     runner = CliRunner()
     store = tmp_path / "store"
     runner.invoke(cli, ["import", str(SAMPLE), "--store", str(store)])
-    r = runner.invoke(cli, ["query", "--sparql", f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
-                            "--bind", "s=x", "--store", str(store)])
+    r = runner.invoke(
+        cli,
+        [
+            "query",
+            "--sparql",
+            f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+            "--bind",
+            "s=x",
+            "--store",
+            str(store),
+        ],
+    )
     assert r.exit_code == 1 and len(r.output.strip().splitlines()) == 1 and "refused" in r.output
     assert hits == []

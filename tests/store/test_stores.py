@@ -5,6 +5,7 @@ Each test runs against the embedded store and against an Oxigraph server.
 Issues are the user's sample and our invented bulletin, re-dated to make more
 issues (invented variants): tenure spans then run over several sightings.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,9 +36,15 @@ def _variant(source: Path, tmp: Path, number: int, year: int) -> Path:
 @pytest.fixture(scope="module")
 def issues(nlp, tmp_path_factory):
     from tests.conftest import INVENTED, SAMPLE
+
     tmp = tmp_path_factory.mktemp("variants")
-    paths = [SAMPLE, INVENTED, _variant(SAMPLE, tmp, 47, 2021), _variant(INVENTED, tmp, 9, 2019),
-             _variant(SAMPLE, tmp, 48, 2022)]
+    paths = [
+        SAMPLE,
+        INVENTED,
+        _variant(SAMPLE, tmp, 47, 2021),
+        _variant(INVENTED, tmp, 9, 2019),
+        _variant(SAMPLE, tmp, 48, 2022),
+    ]
     out = []
     for p in paths:
         issue = parse_file(p)
@@ -89,6 +96,7 @@ def test_removing_every_issue_leaves_nothing(issues, new_store):
 def test_the_number_of_workers_changes_nothing(tmp_path, monkeypatch, new_store):
     from kg import importer
     from tests.conftest import INVENTED, SAMPLE
+
     files = [SAMPLE, INVENTED, _variant(SAMPLE, tmp_path, 47, 2021), _variant(INVENTED, tmp_path, 9, 2019)]
     monkeypatch.setattr(importer, "FILES_PER_WORKER", 1)  # a pool even for four files
     quads = []
@@ -103,8 +111,15 @@ def test_the_number_of_workers_changes_nothing(tmp_path, monkeypatch, new_store)
 def test_a_bulk_load_ends_in_the_same_store(tmp_path):
     from kg import importer
     from tests.conftest import INVENTED, SAMPLE
-    files = [SAMPLE, INVENTED, _variant(SAMPLE, tmp_path, 47, 2021), _variant(INVENTED, tmp_path, 9, 2019),
-             _variant(SAMPLE, tmp_path, 48, 2022), SAMPLE]  # the sample twice: the later copy wins, as one by one
+
+    files = [
+        SAMPLE,
+        INVENTED,
+        _variant(SAMPLE, tmp_path, 47, 2021),
+        _variant(INVENTED, tmp_path, 9, 2019),
+        _variant(SAMPLE, tmp_path, 48, 2022),
+        SAMPLE,
+    ]  # the sample twice: the later copy wins, as one by one
     quads = []
     for bulk in (False, True):
         store = open_store(tmp_path / f"bulk-{bulk}")
@@ -121,6 +136,7 @@ def test_bulk_needs_an_empty_embedded_store(tmp_path):
     from kg import importer
     from kg.errors import KGError
     from tests.conftest import SAMPLE
+
     store = open_store(tmp_path / "s")
     try:
         importer.import_paths([SAMPLE], store)
@@ -133,6 +149,7 @@ def test_bulk_needs_an_empty_embedded_store(tmp_path):
 def test_readers_read_the_last_commit_while_a_writer_holds_the_store(issues, tmp_path):
     import subprocess
     import sys
+
     path = tmp_path / "s"
     writer = open_store(path)
     try:
@@ -144,8 +161,9 @@ def test_readers_read_the_last_commit_while_a_writer_holds_the_store(issues, tmp
         assert listed.returncode == 0, listed.stderr
         assert "上街信息/2020/46" in listed.stdout and "示例信息" not in listed.stdout
         assert "another kg command is writing" in listed.stderr
-        removed = subprocess.run(run + ["remove", "上街信息/2020/46", "--store", str(path)],
-                                 capture_output=True, text=True, timeout=60)
+        removed = subprocess.run(
+            run + ["remove", "上街信息/2020/46", "--store", str(path)], capture_output=True, text=True, timeout=60
+        )
         assert removed.returncode == 1 and "in use by another kg command" in removed.stderr
     finally:
         writer.close()

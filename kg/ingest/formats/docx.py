@@ -1,4 +1,5 @@
 """Word .docx: paragraphs in order, bold paragraphs as headlines, tables as text."""
+
 from __future__ import annotations
 
 import io
@@ -29,8 +30,11 @@ def read_docx(data: bytes, path: Path) -> tuple[str, str]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(i.file_size for i in archive.infolist() if i.filename.endswith((".xml", ".rels")))
         if unpacked > MAX_UNPACKED:  # a small file can unpack to gigabytes of XML
-            raise InputError(path, f"Word file unpacks to {unpacked // (1024 * 1024)} MB, more than a bulletin "
-                                   f"can be (the limit is {MAX_UNPACKED // (1024 * 1024)} MB)")
+            raise InputError(
+                path,
+                f"Word file unpacks to {unpacked // (1024 * 1024)} MB, more than a bulletin "
+                f"can be (the limit is {MAX_UNPACKED // (1024 * 1024)} MB)",
+            )
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(path, f"corrupt or not a Word .docx file ({type(exc).__name__})") from None

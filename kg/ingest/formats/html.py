@@ -4,6 +4,7 @@ Navigation, headers, footers, share buttons and view counters are left out; the
 article is the block with the most Chinese text. The headline is the page's
 <h1> (else <title>), the date the page's own publication date.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,10 +14,34 @@ from pathlib import Path
 from ...errors import InputError
 from .text import decode
 
-SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "select", "iframe", "svg"}
-SKIP_HINTS = re.compile(r"nav|menu|share|footer|header|breadcrumb|crumb|sidebar|toolbar|copyright|counter|views|comment|related|bshare|jiathis|print|login", re.I)
+SKIP_TAGS = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "noscript",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "svg",
+}
+SKIP_HINTS = re.compile(
+    r"nav|menu|share|footer|header|breadcrumb|crumb|sidebar|toolbar|copyright|counter|views|comment|related|bshare|jiathis|print|login",
+    re.I,
+)
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table", "td"}
-META_DATE = ("article:published_time", "pubdate", "publishdate", "PubDate", "firstpublishedtime", "publish_date", "date")
+META_DATE = (
+    "article:published_time",
+    "pubdate",
+    "publishdate",
+    "PubDate",
+    "firstpublishedtime",
+    "publish_date",
+    "date",
+)
 VOID = {"br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "wbr"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -124,5 +149,7 @@ def _page_date(meta: str, html_text: str) -> str | None:
     m = re.search(r"\d{4}-\d{2}-\d{2}", meta or "")
     if m:
         return m.group()
-    m = re.search(r"(?:发布时间|发布日期|发稿时间|日期)\s*[:：]?\s*(\d{4}[-年/.]\s*\d{1,2}[-月/.]\s*\d{1,2})", html_text)
+    m = re.search(
+        r"(?:发布时间|发布日期|发稿时间|日期)\s*[:：]?\s*(\d{4}[-年/.]\s*\d{1,2}[-月/.]\s*\d{1,2})", html_text
+    )
     return m.group(1) if m else None

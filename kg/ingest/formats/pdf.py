@@ -1,4 +1,5 @@
 """PDF with a text layer: pages in order, running headers, footers and page numbers dropped."""
+
 from __future__ import annotations
 
 import io
@@ -22,9 +23,12 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     running = {k for k, n in edges.items() if n >= max(2, len(pages) // 2 + 1) and k}
     out = []
     for lines in pages:
-        kept = [l for i, l in enumerate(lines)
-                if not PAGE_NUMBER.match(l)
-                and not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", l.strip()) in running)]
+        kept = [
+            l
+            for i, l in enumerate(lines)
+            if not PAGE_NUMBER.match(l)
+            and not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", l.strip()) in running)
+        ]
         out.append(kept)
     return out
 
@@ -50,9 +54,13 @@ def read_pdf(data: bytes, path: Path) -> tuple[str, str]:
     for lines in pages:
         for line in lines:
             s = line.strip()
-            if paragraphs and paragraphs[-1] and not re.search(r"[。！？：:）)】”]$|\*\*$", paragraphs[-1]) \
-                    and not re.match(r"^(?:△|\*\*|本期|抄送|报：|发：|责任编辑|第\s*\d+\s*期)", s) \
-                    and len(paragraphs[-1]) >= 20:
+            if (
+                paragraphs
+                and paragraphs[-1]
+                and not re.search(r"[。！？：:）)】”]$|\*\*$", paragraphs[-1])
+                and not re.match(r"^(?:△|\*\*|本期|抄送|报：|发：|责任编辑|第\s*\d+\s*期)", s)
+                and len(paragraphs[-1]) >= 20
+            ):
                 paragraphs[-1] += s
             else:
                 paragraphs.append(s)

@@ -1,4 +1,5 @@
 """Plain text and Markdown: detect UTF-8 (with or without BOM), GB18030, or a mix."""
+
 from __future__ import annotations
 
 from pathlib import Path

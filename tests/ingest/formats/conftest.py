@@ -1,4 +1,5 @@
 """Write the user's sample issue into every supported format (no downloads)."""
+
 from __future__ import annotations
 
 import html
@@ -32,6 +33,7 @@ def sample_lines() -> list[tuple[str, bool]]:
 
 def write_docx(lines, target: Path) -> Path:
     import docx
+
     d = docx.Document()
     for text, head in lines:
         if text:
@@ -45,6 +47,7 @@ def write_pdf(lines, target: Path) -> Path:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
+
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     c = canvas.Canvas(str(target))
     page = [1]
@@ -65,7 +68,7 @@ def write_pdf(lines, target: Path) -> Path:
                 c.showPage()
                 page[0] += 1
                 y = new_page()
-            c.drawString(40, y, text[i:i + 40])
+            c.drawString(40, y, text[i : i + 40])
             y -= 16
         y -= 8
     c.save()
@@ -73,12 +76,16 @@ def write_pdf(lines, target: Path) -> Path:
 
 
 def write_html(lines, target: Path) -> Path:
-    body = "".join(f"<p><strong>{html.escape(t)}</strong></p>" if h else f"<p>{html.escape(t)}</p>"
-                   for t, h in lines if t)
-    target.write_text(f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>上街信息第46期-上街区人民政府</title>
+    body = "".join(
+        f"<p><strong>{html.escape(t)}</strong></p>" if h else f"<p>{html.escape(t)}</p>" for t, h in lines if t
+    )
+    target.write_text(
+        f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>上街信息第46期-上街区人民政府</title>
 <script>var views = 1;</script></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/news">新闻中心</a></div>
 <div class="main"><div class="article-content">{body}</div>
 <div class="share">分享到：微信 微博</div><div class="counter">浏览次数：1234</div></div>
-<div class="footer">版权所有：上街区人民政府 技术支持：某某公司</div></body></html>""", encoding="utf-8")
+<div class="footer">版权所有：上街区人民政府 技术支持：某某公司</div></body></html>""",
+        encoding="utf-8",
+    )
     return target

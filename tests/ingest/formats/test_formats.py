@@ -1,4 +1,5 @@
 """The user's sample, written by the tests into each format, parses to the same structure."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,7 +26,13 @@ def structure(issue):
 
 EXPECTED = {
     "masthead": ("上街信息", 46, "中共上街区委办公室", date(2020, 6, 16)),
-    "articles": [("article", None), ("article", "中心路街道"), ("brief", "区市场监管局"), ("brief", "区农委"), ("brief", "区侨联")],
+    "articles": [
+        ("article", None),
+        ("article", "中心路街道"),
+        ("brief", "区市场监管局"),
+        ("brief", "区农委"),
+        ("brief", "区侨联"),
+    ],
     "headline": "我区召开高品质城市建设工作推进会",
     "distribution": [("送", ["区县处级领导"]), ("发", ["峡窝镇", "各街道办事处", "区直各单位负责同志"])],
     "editors": ["高歌", "金嵩尧"],
@@ -62,11 +69,14 @@ def test_html_drops_navigation_share_and_counters(sample_lines, tmp_path):
 
 def test_news_page_is_one_article_with_its_own_date(tmp_path):
     p = tmp_path / "invented-news.html"  # an invented news page
-    p.write_text("""<html><head><meta charset="utf-8"><meta name="PubDate" content="2023-08-24 10:00">
+    p.write_text(
+        """<html><head><meta charset="utf-8"><meta name="PubDate" content="2023-08-24 10:00">
 <title>示例县召开项目推进会_示例县人民政府</title></head><body><div class="nav">首页 新闻</div>
 <div class="content"><h1>示例县召开项目推进会</h1><p>8月23日，县委书记欧阳明主持召开项目推进会。</p>
 <p>县领导王海、李红梅出席。本次集中开工项目36个，总投资75.5亿元。</p></div>
-<div class="footer">主办：示例县人民政府</div></body></html>""", encoding="utf-8")
+<div class="footer">主办：示例县人民政府</div></body></html>""",
+        encoding="utf-8",
+    )
     issue = parse_file(p)
     assert issue.kind == "page" and issue.title == "示例县召开项目推进会" and issue.date == date(2023, 8, 24)
     assert len(issue.articles) == 1 and "主办" not in issue.clean
@@ -81,6 +91,7 @@ def test_html_with_no_article(tmp_path):
 
 def test_scanned_pdf_without_text_layer(tmp_path):
     from reportlab.pdfgen import canvas
+
     p = tmp_path / "scan.pdf"
     c = canvas.Canvas(str(p))
     c.rect(50, 50, 100, 100)  # a picture, no text
@@ -91,6 +102,7 @@ def test_scanned_pdf_without_text_layer(tmp_path):
 
 def test_encrypted_pdf(sample_lines, tmp_path):
     from pypdf import PdfReader, PdfWriter
+
     plain = write_pdf(sample_lines[:6], tmp_path / "plain.pdf")
     w = PdfWriter()
     for page in PdfReader(plain).pages:
