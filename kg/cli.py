@@ -100,6 +100,7 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
                 bar.write(r.line(), file=sys.stderr)
                 return
             bar.write(r.line() + (f" [{r.encoding}]" if verbose else ""), file=sys.stdout)
+            sys.stdout.flush()  # a line in a log means the issue is committed
             if r.encoding.startswith("mixed"):
                 bar.write(f"warning: {r.path}: mixed encodings, read line by line ({r.encoding})", file=sys.stderr)
 

@@ -86,8 +86,8 @@ def derive_places(jionlp: Path) -> None:
         word = "word" if not tag.startswith("ns") and freq >= 100 else ""
         rows.append(f"{depth}\t{parts[0]}\t{short}\t{stack[depth - 1] if depth else ''}\t{word}")
     header = (
-        "# level (0 province, 1 city, 2 county)\tname\tshort form\tparent\tword if the short form is a common word. From JioNLP's china_location "
-        "(Apache-2.0), derived by scripts/derive_lexicons.py\n"
+        "# level (0 province, 1 city, 2 county)\tname\tshort form\tparent\tword if the short form is a common word. "
+        "From JioNLP's china_location (Apache-2.0), derived by scripts/derive_lexicons.py\n"
     )
     (LEX / "places.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} places written to {LEX / 'places.tsv'}", file=sys.stderr)

@@ -20,7 +20,7 @@ def test_one_node_per_organization_with_labels_as_written(sample, nlp):
     labelled = [
         o
         for o in g.subjects(RDF.type, ORG.Organization)
-        if {"区农委", "农委"} <= {str(l) for l in g.objects(o, SKOS.prefLabel | SKOS.altLabel)}
+        if {"区农委", "农委"} <= {str(label) for label in g.objects(o, SKOS.prefLabel | SKOS.altLabel)}
     ]
     assert len(labelled) == 1
     assert str(g.value(labelled[0], SKOS.prefLabel)) == "区农委"

@@ -84,7 +84,10 @@ html,body{{margin:0;height:100%;font-family:"Noto Sans CJK SC","Source Han Sans 
 <script>{js}</script>
 <script>
 const data = {data};
-data.nodes.forEach(n => {{ const t = document.createElement("div"); t.style.whiteSpace = "pre-wrap"; t.style.maxWidth = "360px"; t.textContent = n.title; n.title = t; }});
+data.nodes.forEach(n => {{
+  const t = document.createElement("div");
+  t.style.whiteSpace = "pre-wrap"; t.style.maxWidth = "360px"; t.textContent = n.title; n.title = t;
+}});
 const options = {options};
 options.physics = {{enabled: false}};
 options.interaction = {{hover: true, tooltipDelay: 120}};

@@ -273,7 +273,7 @@ class EventFinder:
                 visit = self._trigger(text, s0, text[s0 : ev.start], names, dated=dated)
                 if visit and visit.kind == "StudyVisit":
                     found.insert(0, visit)
-            for k, ev in enumerate(found):
+            for ev in found:
                 ev.label = ev.label.lstrip(ITEM_MARKS + " ")
                 before = sent.lstrip().startswith(self.before)
                 date_text, date_start = None, None

@@ -127,8 +127,8 @@ def read_html(data: bytes, path: Path) -> tuple[str, str]:
     if not blocks:
         raise InputError(path, "HTML page with no article text")
     best = max(blocks.values(), key=lambda t: len(CJK.findall(t)))
-    body_lines = [re.sub(r"[ \t\u3000\xa0]+", " ", l).strip() for l in best.splitlines()]
-    body = "\n\n".join(l for l in body_lines if l)
+    body_lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in best.splitlines()]
+    body = "\n\n".join(line for line in body_lines if line)
     if len(CJK.findall(body)) < 20:
         raise InputError(path, "HTML page with no article text")
     # a page's <title> often ends with the site's name: 标题_示例县人民政府

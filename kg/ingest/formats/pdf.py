@@ -15,7 +15,7 @@ PAGE_NUMBER = re.compile(r"^\s*(?:[-—–·]\s*\d+\s*[-—–·]|第\s*\d+\s*�
 def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Lines that open or close most pages (a running header or footer) are dropped."""
     if len(pages) < 2:
-        return [[l for l in p if not PAGE_NUMBER.match(l)] for p in pages]
+        return [[line for line in p if not PAGE_NUMBER.match(line)] for p in pages]
     edges = Counter()
     for lines in pages:
         for line in set(lines[:2] + lines[-2:]):
@@ -24,10 +24,10 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     out = []
     for lines in pages:
         kept = [
-            l
-            for i, l in enumerate(lines)
-            if not PAGE_NUMBER.match(l)
-            and not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", l.strip()) in running)
+            line
+            for i, line in enumerate(lines)
+            if not PAGE_NUMBER.match(line)
+            and not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", line.strip()) in running)
         ]
         out.append(kept)
     return out
@@ -46,9 +46,9 @@ def read_pdf(data: bytes, path: Path) -> tuple[str, str]:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(path, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
-    if not any(l.strip() for p in pages for l in p):
+    if not any(line.strip() for p in pages for line in p):
         raise InputError(path, "PDF has no text layer (a scan?); OCR is not supported")
-    pages = _strip_running_lines([[l.rstrip() for l in p if l.strip()] for p in pages])
+    pages = _strip_running_lines([[line.rstrip() for line in p if line.strip()] for p in pages])
     # PDF lines are layout lines: a paragraph continues unless a line ends a sentence
     paragraphs: list[str] = []
     for lines in pages:
