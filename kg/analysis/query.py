@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Mapping
@@ -27,8 +28,9 @@ def with_prefixes(sparql: str) -> str:
         for line in sparql.splitlines()
         if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1
     }
-    missing = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
-    return missing + sparql
+    # all on one line: an error's line number is then one more than in the user's text
+    missing = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared)
+    return f"{missing}\n{sparql}" if missing else sparql
 
 
 def parse_binding(text: str) -> tuple[str, Node]:
@@ -49,7 +51,18 @@ def parse_binding(text: str) -> tuple[str, Node]:
 
 
 def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-    return store.query(with_prefixes(sparql), bindings)
+    text = with_prefixes(sparql)
+    try:
+        return store.query(text, bindings)
+    except QueryError as exc:
+        if text == sparql:
+            raise
+        # positions as the user counts them, without the PREFIX line we added
+        raise QueryError(
+            re.sub(
+                r"\bat (\d+):(\d+)", lambda m: f"at line {int(m.group(1)) - 1}, column {m.group(2)}", str(exc), count=1
+            )
+        ) from None
 
 
 def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, fmt: str, timeout: float | None) -> str:

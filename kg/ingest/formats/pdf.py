@@ -34,7 +34,12 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
 
 
 def read_pdf(data: bytes, path: Path) -> tuple[str, str]:
+    import logging
+
     from pypdf import PdfReader
+
+    # pypdf logs what it repairs in damaged files; the one-line error (or success) says enough
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     from pypdf.errors import PdfReadError
 
     try:
