@@ -32,7 +32,7 @@ def du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def import_folder(folder: Path, store: Path, jobs: int | None, bulk: bool | None = None) -> list[float]:
+def import_folder(folder: Path, store: str, jobs: int | None, bulk: bool | None = None) -> list[float]:
     """Seconds at which each issue's line arrived, from the start of the process."""
     cmd = KG + ["import", str(folder), "--store", str(store)] + (["--jobs", str(jobs)] if jobs else [])
     if bulk is not None:
@@ -56,7 +56,7 @@ def import_folder(folder: Path, store: Path, jobs: int | None, bulk: bool | None
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
-    ap.add_argument("--store", type=Path, help="default: a fresh temporary store")
+    ap.add_argument("--store", help="a folder or a SPARQL server's URL (default: a fresh temporary folder)")
     ap.add_argument("--jobs", type=int)
     ap.add_argument(
         "--bulk",
@@ -69,7 +69,7 @@ def main() -> int:
     tmp = None
     if args.store is None:
         tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
-        args.store = tmp / "store"
+        args.store = str(tmp / "store")
     try:
         stamps = import_folder(args.folder, args.store, args.jobs, args.bulk)
         n = len(stamps)
@@ -85,7 +85,8 @@ def main() -> int:
         print(f"per issue, first tenth       {first * 1000:.0f} ms")
         print(f"per issue, last tenth        {last * 1000:.0f} ms   (ratio {last / first:.2f})")
         print(f"peak memory (import)         {peak:.0f} MB")
-        print(f"store on disk                {du(args.store) / 2**20:.0f} MB")
+        if not str(args.store).startswith("http"):
+            print(f"store on disk                {du(Path(args.store)) / 2**20:.0f} MB")
         if args.queries:
             for rq in sorted((ROOT / "queries").glob("*.rq")):
                 t0 = time.perf_counter()

@@ -136,7 +136,13 @@ def format_result(result: Result, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+LIBRARY = Path(__file__).resolve().parents[1] / "queries"  # installed with the package
+
+
 def read_query_file(path: Path) -> str:
+    """A query file, or a query of the library by its name (``chairs`` or ``queries/chairs.rq``)."""
+    if not path.exists() and (LIBRARY / f"{path.stem}.rq").is_file() and path.suffix in ("", ".rq"):
+        path = LIBRARY / f"{path.stem}.rq"
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -14,7 +14,7 @@ from ..graph.iris import graph_iri
 from ..store.base import QuadStore
 
 # The shapes live beside the ontology in the project, where analysts edit them.
-SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
+SHAPES = Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl"  # in the package: installed with it
 
 
 @dataclass

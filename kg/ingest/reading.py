@@ -34,10 +34,24 @@ def iter_sources(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            out.extend(sorted(_walk(path)))
         else:
             out.append(path)
     return out
+
+
+# folders a walk never enters: tools' caches, environments, stores (``kg import .`` in a project)
+SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "site-packages", "kg-snapshots"})
+
+
+def _walk(folder: Path):
+    for entry in sorted(folder.iterdir()):
+        if entry.is_dir():
+            if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS or (entry / "pyvenv.cfg").exists():
+                continue  # hidden folders (.git, .venv, .pytest_cache), caches, virtual environments
+            yield from _walk(entry)
+        elif entry.is_file() and entry.suffix.lower() in SUPPORTED_SUFFIXES and not entry.name.startswith("."):
+            yield entry
 
 
 def _reader(suffix: str):

@@ -23,3 +23,26 @@ def test_the_pipeline_takes_what_reading_allows():
     from kg.nlp.pipeline import build_pipeline
 
     assert build_pipeline().max_length > MAX_CHARS  # never spaCy's E088 for a document we accepted
+
+
+def test_the_library_is_reachable_by_name_from_anywhere(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from kg.analysis.query import read_query_file
+
+    monkeypatch.chdir(tmp_path)  # no queries/ folder here
+    assert "SELECT" in read_query_file(Path("chairs")) and "SELECT" in read_query_file(Path("queries/tenure.rq"))
+    with pytest.raises(QueryError, match="No such file"):
+        read_query_file(Path("nonesuch.rq"))
+
+
+def test_a_normal_install_ships_the_queries_and_the_ontology():
+    # the package data declared in pyproject.toml covers every query and ontology file
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["kg"]
+    shipped = {p for pattern in patterns for p in (root / "kg").glob(pattern)}
+    wanted = set((root / "kg" / "queries").glob("*")) | set((root / "kg" / "ontology").glob("*"))
+    assert wanted and wanted <= shipped

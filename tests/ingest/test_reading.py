@@ -114,3 +114,21 @@ def test_text_that_decodes_but_is_not_chinese_is_refused(tmp_path: Path, data: b
     p.write_bytes(data)
     with pytest.raises(NotABulletinError, match="does not read as Chinese"):
         parse_file(p)
+
+
+def test_a_walk_skips_hidden_folders_environments_and_caches(tmp_path: Path):
+    for rel in [
+        "a.txt",
+        "sub/b.md",
+        ".git/c.txt",
+        ".venv/lib/d.txt",
+        "env/pyvenv.cfg",
+        "env/e.txt",
+        "__pycache__/f.txt",
+        ".hidden.txt",
+        "node_modules/g.html",
+    ]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_sources([tmp_path])] == ["a.txt", "sub/b.md"]
