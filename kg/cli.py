@@ -77,7 +77,7 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
     """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
     from tqdm import tqdm
 
-    from .importer import default_jobs, import_paths
+    from .importer import default_jobs, import_paths, summary
     from .ingest.reading import iter_sources
 
     n = len(iter_sources(list(paths)))
@@ -101,6 +101,8 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
                 return
             bar.write(r.line() + (f" [{r.encoding}]" if verbose else ""), file=sys.stdout)
             sys.stdout.flush()  # a line in a log means the issue is committed
+            if r.warning:
+                bar.write(f"warning: {r.warning}", file=sys.stderr)
             if r.encoding.startswith("mixed"):
                 bar.write(f"warning: {r.path}: mixed encodings, read line by line ({r.encoding})", file=sys.stderr)
 
@@ -108,6 +110,8 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
     if n == 0:  # nothing to import: the reason was not reported per file
         for r in reports:
             click.echo(r.line(), err=True)
+    elif n > 1:
+        click.echo(summary(reports), err=True)
     if any(not r.ok for r in reports):
         sys.exit(1)
 

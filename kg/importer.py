@@ -58,6 +58,8 @@ class ImportReport:
     summary: str = ""
     triples: int = 0
     error: str | None = None
+    status: str = ""  # new | replaced | unchanged (failed when error is set)
+    warning: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -65,6 +67,14 @@ class ImportReport:
 
     def line(self) -> str:
         return f"error: {self.error}" if not self.ok else f"{self.path.name}: {self.summary}"
+
+
+def summary(reports: list[ImportReport]) -> str:
+    """One line for a run: how many files, and what each did to the store."""
+    counts = {k: 0 for k in ("new", "replaced", "unchanged", "failed")}
+    for r in reports:
+        counts["failed" if not r.ok else r.status or "new"] += 1
+    return f"{len(reports)} file(s): " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
 
 def known_names(store: QuadStore) -> set[str]:
@@ -165,10 +175,14 @@ def apply(store: QuadStore, ex: Extracted) -> ImportReport:
     report = ImportReport(ex.path, key=ex.key or None, encoding=ex.encoding, error=ex.error)
     if ex.error is None:
         try:
-            store.replace_graph(graph_iri(ex.key), ex.triples)
+            done = store.replace_graph(graph_iri(ex.key), ex.triples)
         except KGError as exc:
             report.error = f"{ex.path}: {exc}"
             return report
+        report.status = done.status
+        if done.previous_source and done.previous_source != ex.path.name:
+            # two files claim one issue: say so, the later one is now the issue
+            report.warning = f"{ex.path}: replaces issue {ex.key}, imported before from {done.previous_source}"
         report.triples = len(ex.triples)
         report.summary = (
             f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
@@ -231,6 +245,7 @@ def _bulk(store, stream: Iterator[Extracted], progress: Callable[[ImportReport],
                     f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
                     f"{ex.events} events, {report.triples} triples"
                 )
+                report.status = "new"
                 yield graph_iri(ex.key), ex.triples
             if progress:
                 progress(report)

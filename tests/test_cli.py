@@ -45,8 +45,10 @@ def test_reimport_gives_an_identical_quad_set(runner, store, sample):
     assert quads(store) == first and len(first) > 300
 
 
-def test_failure_mid_import_leaves_the_store_unchanged(runner, store, sample, invented, monkeypatch):
+def test_failure_mid_import_leaves_the_store_unchanged(runner, store, sample, invented, monkeypatch, tmp_path):
     kg(runner, "import", sample, store=store)
+    edited = tmp_path / sample.name  # the same issue, corrected: its re-import must write
+    edited.write_text(sample.read_text(encoding="utf-8").replace("区委书记宋洁", "区委书记 宋洁"), encoding="utf-8")
     sample_graph = "graph/issue/上街信息/2020/46>"
     before = {q for q in quads(store) if q.endswith(sample_graph)}
     original, calls = updates.nt, []
@@ -56,7 +58,7 @@ def test_failure_mid_import_leaves_the_store_unchanged(runner, store, sample, in
         return "?? broken term ??" if len(calls) == 150 else original(term)
 
     monkeypatch.setattr(updates, "nt", broken_term)
-    r = runner.invoke(cli, ["import", str(sample), str(invented), "--store", str(store)])
+    r = runner.invoke(cli, ["import", str(edited), str(invented), "--store", str(store)])
     assert r.exit_code == 1 and "上街信息" not in r.stdout and "示例信息/2021/3" not in r.stderr
     monkeypatch.undo()
     after = quads(store)
@@ -305,3 +307,12 @@ def test_a_query_past_its_time_limit_ends_in_one_line(runner, store, sample):
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--timeout" in r.stderr, r.stderr
     assert time.perf_counter() - start < 15
     assert kg(runner, "list", store=store).exit_code == 0  # the store opens again at once
+
+
+def test_a_run_ends_with_what_it_did_and_names_a_second_source(runner, store, sample, invented, tmp_path):
+    kg(runner, "import", sample, store=store)
+    copy = tmp_path / "same-issue-elsewhere.txt"  # the same issue saved under another name
+    copy.write_text(sample.read_text(encoding="utf-8").replace("区委书记宋洁", "区委书记 宋洁"), encoding="utf-8")
+    r = kg(runner, "import", sample, invented, copy, store=store)
+    assert "3 file(s): 1 new, 1 replaced, 1 unchanged, 0 failed" in r.stderr
+    assert "replaces issue 上街信息/2020/46, imported before from shangjie-xinxi-2020-46.txt" in r.stderr

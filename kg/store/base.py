@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Protocol
 
@@ -19,10 +20,19 @@ from rdflib.term import Node
 DEFAULT_STORE = "kg-store"
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """What replacing one issue's graph did: ``new``, ``replaced`` or ``unchanged``, and
+    the source file the stored version came from (a different file is worth a word)."""
+
+    status: str
+    previous_source: str | None = None
+
+
 class QuadStore(Protocol):
     """What the rest of the code may ask of a store."""
 
-    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None: ...
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> Replaced: ...
     def remove_graph(self, name: URIRef) -> bool: ...
     def graph_names(self) -> list[URIRef]: ...
     def graph(self, name: URIRef) -> Graph: ...

@@ -16,7 +16,9 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
+from ..graph.vocab import DKG
 from . import sandbox, updates
+from .base import Replaced
 from .bindings import bind
 
 SNAPSHOTS = "kg-snapshots"  # inside the store's folder; RocksDB leaves folders it did not make alone
@@ -136,8 +138,27 @@ class OxigraphStore:
             if isinstance(q.object, ox.NamedNode)
         )
 
-    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None:
-        self._change(name, graph)
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> Replaced:
+        """Replace one issue's graph; an identical re-import writes nothing."""
+        import pyoxigraph as ox
+
+        triples = list(graph)
+        old = {
+            (q.subject, q.predicate, q.object)
+            for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        }
+        if not old:
+            self._change(name, triples)
+            return Replaced("new")
+        source = DKG.sourceFile
+        previous = next((str(o.value) for s, p, o in old if p.value == str(source)), None)
+        # compared as Oxigraph stores them (it keeps xsd:nonNegativeInteger as xsd:integer)
+        mirror = ox.Store()
+        mirror.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
+        if old == {(q.subject, q.predicate, q.object) for q in mirror}:
+            return Replaced("unchanged", previous)
+        self._change(name, triples)
+        return Replaced("replaced", previous)
 
     def remove_graph(self, name: URIRef) -> bool:
         import pyoxigraph as ox

@@ -31,6 +31,7 @@ from rdflib.term import BNode, Node
 
 from ..errors import QueryError, StoreError
 from . import sandbox, updates
+from .base import Replaced
 from .bindings import bind
 
 QUERY_TIMEOUT = float(os.environ.get("KG_SPARQL_TIMEOUT", "120"))
@@ -125,8 +126,12 @@ class RemoteStore:
         )
         return {(r[0], r[1]) for r in rows}  # type: ignore[misc]
 
-    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None:
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> Replaced:
+        from ..graph.vocab import DKG
+
+        rows = self._select(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?i <{DKG.sourceFile}> ?f }} }} LIMIT 1", {"g": name})
         self._update(updates.change(name, list(graph), self._attested(name)))
+        return Replaced("replaced", str(rows[0][0])) if rows else Replaced("new")
 
     def _has_graph(self, name: URIRef) -> bool:
         return bool(self._select("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1", {"g": name}))
