@@ -316,3 +316,18 @@ def test_a_run_ends_with_what_it_did_and_names_a_second_source(runner, store, sa
     r = kg(runner, "import", sample, invented, copy, store=store)
     assert "3 file(s): 1 new, 1 replaced, 1 unchanged, 0 failed" in r.stderr
     assert "replaces issue 上街信息/2020/46, imported before from shangjie-xinxi-2020-46.txt" in r.stderr
+
+
+def test_a_full_disk_is_one_line_and_the_other_files_are_reported(runner, store, sample, invented, monkeypatch):
+    import pyoxigraph
+
+    def full(self, *args, **kwargs):
+        raise OSError("IO error: No space left on device: While appending to file: 000008.log")
+
+    kg(runner, "import", invented, store=store)
+    monkeypatch.setattr(pyoxigraph.Store, "update", full)
+    monkeypatch.setattr(pyoxigraph.Store, "flush", full)
+    r = runner.invoke(cli, ["import", str(sample), "--store", str(store)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    lines = r.stderr.strip().splitlines()
+    assert all("No space left on device" in line for line in lines) and lines[0].startswith("error: ")
