@@ -33,18 +33,22 @@ def _variant(source: Path, tmp: Path, number: int, year: int) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def issues(nlp, tmp_path_factory):
+def _five(tmp: Path) -> list[Path]:
+    """The sample and the invented bulletin, and three re-dated variants of them."""
     from tests.conftest import INVENTED, SAMPLE
 
-    tmp = tmp_path_factory.mktemp("variants")
-    paths = [
+    return [
         SAMPLE,
         INVENTED,
         _variant(SAMPLE, tmp, 47, 2021),
         _variant(INVENTED, tmp, 9, 2019),
         _variant(SAMPLE, tmp, 48, 2022),
     ]
+
+
+@pytest.fixture(scope="module")
+def issues(nlp, tmp_path_factory):
+    paths = _five(tmp_path_factory.mktemp("variants"))
     out = []
     for p in paths:
         issue = parse_file(p)
@@ -110,16 +114,9 @@ def test_the_number_of_workers_changes_nothing(tmp_path, monkeypatch, new_store)
 
 def test_a_bulk_load_ends_in_the_same_store(tmp_path):
     from kg import importer
-    from tests.conftest import INVENTED, SAMPLE
 
-    files = [
-        SAMPLE,
-        INVENTED,
-        _variant(SAMPLE, tmp_path, 47, 2021),
-        _variant(INVENTED, tmp_path, 9, 2019),
-        _variant(SAMPLE, tmp_path, 48, 2022),
-        SAMPLE,
-    ]  # the sample twice: the later copy wins, as one by one
+    files = _five(tmp_path)
+    files.append(files[0])  # the sample twice: the later copy wins, as one by one
     quads = []
     for bulk in (False, True):
         store = open_store(tmp_path / f"bulk-{bulk}")
