@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,7 @@ def extract_file(path: Path, nlp) -> Extracted:
 FILES_PER_WORKER = 8
 # issues between two flushes of the store: bounds its memory and its write-ahead log
 CHECKPOINT_EVERY = 20
+CHECKPOINT_SECONDS = 2.0  # and readers are never more than this behind a slow run
 # files from which a first import into an empty store goes through the bulk loader
 BULK_MIN = 200
 _worker_nlp = None
@@ -214,11 +216,13 @@ def import_paths(
         reports = _bulk(store, stream, progress)
     else:
         reports = []
+        last = time.monotonic()
         for n, ex in enumerate(stream, 1):
             report = apply(store, ex)
             reports.append(report)
-            if n % CHECKPOINT_EVERY == 0:
-                store.checkpoint()
+            if n % CHECKPOINT_EVERY == 0 or time.monotonic() - last > CHECKPOINT_SECONDS:
+                store.checkpoint()  # also what readers see while this run holds the store
+                last = time.monotonic()
             if progress:
                 progress(report)
     if not files:
