@@ -77,10 +77,14 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
     """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
     from tqdm import tqdm
 
-    from .importer import default_jobs, import_paths, summary
+    from .importer import default_jobs, import_files, nothing_found, summary
     from .ingest.reading import iter_sources
 
-    n = len(iter_sources(list(paths)))
+    files = iter_sources(list(paths))
+    if not files:  # refused before any store is opened or made
+        click.echo(nothing_found(list(paths)).line(), err=True)
+        sys.exit(1)
+    n = len(files)
     # on a terminal a bar with rate and ETA; in a pipe or a log, only the lines
     with (
         _opened(store, must_exist=False) as db,
@@ -106,11 +110,8 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
             if r.encoding.startswith("mixed"):
                 bar.write(f"warning: {r.path}: mixed encodings, read line by line ({r.encoding})", file=sys.stderr)
 
-        reports = import_paths(paths, db, progress=report, jobs=jobs or default_jobs(), bulk=bulk)
-    if n == 0:  # nothing to import: the reason was not reported per file
-        for r in reports:
-            click.echo(r.line(), err=True)
-    elif n > 1:
+        reports = import_files(files, db, progress=report, jobs=jobs or default_jobs(), bulk=bulk)
+    if n > 1:
         click.echo(summary(reports), err=True)
     if any(not r.ok for r in reports):
         sys.exit(1)

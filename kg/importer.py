@@ -172,19 +172,10 @@ def _extracted(files: list[Path], names: set[str], jobs: int) -> Iterator[Extrac
             yield result
 
 
-def apply(store: QuadStore, ex: Extracted) -> ImportReport:
-    """Write one extracted file to the store, in one transaction."""
-    report = ImportReport(ex.path, key=ex.key or None, encoding=ex.encoding, error=ex.error)
+def _report(ex: Extracted, status: str = "") -> ImportReport:
+    """The report of one file, as if its graph landed with ``status``."""
+    report = ImportReport(ex.path, key=ex.key or None, encoding=ex.encoding, error=ex.error, status=status)
     if ex.error is None:
-        try:
-            done = store.replace_graph(graph_iri(ex.key), ex.triples)
-        except KGError as exc:
-            report.error = f"{ex.path}: {exc}"
-            return report
-        report.status = done.status
-        if done.previous_source and done.previous_source != ex.path.name:
-            # two files claim one issue: say so, the later one is now the issue
-            report.warning = f"{ex.path}: replaces issue {ex.key}, imported before from {done.previous_source}"
         report.triples = len(ex.triples)
         report.summary = (
             f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
@@ -193,45 +184,62 @@ def apply(store: QuadStore, ex: Extracted) -> ImportReport:
     return report
 
 
-def import_paths(
-    paths: Iterable[Path],
+def apply(store: QuadStore, ex: Extracted) -> ImportReport:
+    """Write one extracted file to the store, in one transaction."""
+    if ex.error is not None:
+        return _report(ex)
+    try:
+        done = store.replace_graph(graph_iri(ex.key), ex.triples)
+    except KGError as exc:
+        return ImportReport(ex.path, key=ex.key, encoding=ex.encoding, error=f"{ex.path}: {exc}")
+    report = _report(ex, done.status)
+    if done.previous_source and done.previous_source != ex.path.name:
+        # two files claim one issue: say so, the later one is now the issue
+        report.warning = f"{ex.path}: replaces issue {ex.key}, imported before from {done.previous_source}"
+    return report
+
+
+def nothing_found(paths: list[Path]) -> ImportReport:
+    shown = " ".join(str(p) for p in paths)
+    return ImportReport(Path(shown), error=f"{shown}: no supported file found (.txt .md .docx .pdf .html .htm)")
+
+
+def import_paths(paths: Iterable[Path], store: QuadStore, **options) -> list[ImportReport]:
+    """Import every file under ``paths`` (see :func:`import_files`); never raises for one bad file."""
+    paths = list(paths)
+    files = iter_sources(paths)
+    return import_files(files, store, **options) if files else [nothing_found(paths)]
+
+
+def import_files(
+    files: list[Path],
     store: QuadStore,
     progress: Callable[[ImportReport], None] | None = None,
     jobs: int = 1,
     bulk: bool | None = None,
 ) -> list[ImportReport]:
-    """Import every file under ``paths``; never raises for one bad file.
+    """Import ``files`` in their order; never raises for one bad file.
 
     ``jobs`` worker processes extract (1: all in this process); the store sees the
     same issues in the same order whatever their number. ``bulk``: load with the
     store's bulk loader and derive once (None: when the store is empty, can bulk
     load, and the run is large enough for it to pay)."""
-    paths = list(paths)
-    files = iter_sources(paths)
     stream = _extracted(files, known_names(store), jobs)
     can_bulk = hasattr(store, "bulk_load") and store.is_empty()  # type: ignore[attr-defined]
     if bulk and not can_bulk:
         raise KGError("--bulk needs an empty embedded store")
     if bulk or (bulk is None and can_bulk and len(files) >= BULK_MIN):
-        reports = _bulk(store, stream, progress)
-    else:
-        reports = []
-        last = time.monotonic()
-        for n, ex in enumerate(stream, 1):
-            report = apply(store, ex)
-            reports.append(report)
-            if n % CHECKPOINT_EVERY == 0 or time.monotonic() - last > CHECKPOINT_SECONDS:
-                store.checkpoint()  # also what readers see while this run holds the store
-                last = time.monotonic()
-            if progress:
-                progress(report)
-    if not files:
-        reports.append(
-            ImportReport(
-                Path(" ".join(str(p) for p in paths)),
-                error=f"{' '.join(str(p) for p in paths)}: no supported file found (.txt .md .docx .pdf .html .htm)",
-            )
-        )
+        return _bulk(store, stream, progress)
+    reports = []
+    last = time.monotonic()
+    for n, ex in enumerate(stream, 1):
+        report = apply(store, ex)
+        reports.append(report)
+        if n % CHECKPOINT_EVERY == 0 or time.monotonic() - last > CHECKPOINT_SECONDS:
+            store.checkpoint()  # also what readers see while this run holds the store
+            last = time.monotonic()
+        if progress:
+            progress(report)
     return reports
 
 
@@ -241,15 +249,9 @@ def _bulk(store, stream: Iterator[Extracted], progress: Callable[[ImportReport],
 
     def issues():
         for ex in stream:
-            report = ImportReport(ex.path, key=ex.key or None, encoding=ex.encoding, error=ex.error)
+            report = _report(ex, "new")
             reports.append(report)
             if ex.error is None:
-                report.triples = len(ex.triples)
-                report.summary = (
-                    f"{ex.head}, {ex.date}: {ex.persons} persons, {ex.organizations} organizations, "
-                    f"{ex.events} events, {report.triples} triples"
-                )
-                report.status = "new"
                 yield graph_iri(ex.key), ex.triples
             if progress:
                 progress(report)

@@ -13,7 +13,7 @@ the overlay made for that document.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterable
 
 
 class NameIndex:
@@ -33,14 +33,6 @@ class NameIndex:
 
     def __contains__(self, name: object) -> bool:
         return name in self._names or (self.base is not None and name in self.base)
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._names
-        if self.base is not None:
-            yield from (n for n in self.base if n not in self._names)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
 
     def lengths(self) -> list[int]:
         """The lengths names have, longest first."""

@@ -26,6 +26,7 @@ FUNCTION_CHARS = set("的了是在和与及或等为从把被将就都也还又�
 UNLISTED_NAME = re.compile(
     r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{3,4}(?=[，。；、,（(]|等[^\u4e00-\u9fff]|等同志)"
 )
+PLACE_ENDINGS = set("镇乡村县区市旗省州街路")  # 沙桥镇: a tagged "name" written with a place ending is a place
 CLOSERS = set("，。；、！？,;：:（）() \t\n") | {"等"}
 
 
@@ -349,19 +350,29 @@ class PersonFinder:
         a pause, a conjunction, a title or a stop word before; a predicate after,
         at every place it is written. Places it mistakes for names (沙桥镇, 鲁渝
         蔬菜) are written with a place ending or used as a modifier somewhere."""
+        tagged = list(tagged)
+        # where each candidate ends, everywhere it is written, in one pass over the text
+        # (a search per candidate made a long article cost candidates × length)
+        ends: dict[str, list[int]] = {}  # as re.finditer finds them: not overlapping
+        placed: set[str] = set()  # written somewhere with a place ending
+        for s, name in sorted(NameIndex(c.name for c in tagged).occurrences(text)):
+            e = s + len(name)
+            if e < len(text) and text[e] in PLACE_ENDINGS:
+                placed.add(name)
+            seen = ends.setdefault(name, [])
+            if not seen or s >= seen[-1]:
+                seen.append(e)
+        covered = {i for n in taken.values() for i in range(n.start, n.end)}
         for c in tagged:
             name, a = c.name, c.start
             if (
                 not (2 <= len(name) <= 3 and self.valid_name(name, closed=True))
-                or a in taken
+                or a in covered
                 or name in self.lex.verbs
-                or any(n.start <= a < n.end for n in taken.values())
             ):
                 continue
             if (
-                re.search(re.escape(name) + "[镇乡村县区市旗省州街路]", text)
-                or name[-1] in "镇乡村"
-                or name in self.lex.places.names
+                name in placed or name[-1] in "镇乡村" or name in self.lex.places.names
             ):  # 云霄、东山: counties, not persons
                 continue
             left = (
@@ -371,8 +382,9 @@ class PersonFinder:
                 or bool(ends_with_any(text, a, self.ranks))
                 or bool(ends_with_any(text, a, self.lex.left_stops))
             )
-            if left and all(self.follows_name(text, m.end()) for m in re.finditer(re.escape(name), text)):
+            if left and all(self.follows_name(text, e) for e in ends.get(name, ())):
                 person = add_name(name, a, "tagged_name")
+                covered.update(range(person.start, person.end))
                 rank = ends_with_any(text, a, self.ranks)
                 if rank:  # 州纪委副书记|赵宗喜: the title before the tagged name is his
                     add_title(person, self.extend_left(text, a - len(rank)), a, "title_before_name")

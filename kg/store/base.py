@@ -8,7 +8,6 @@ shares. Both take the same per-issue update (:mod:`kg.store.updates`).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Protocol
@@ -64,9 +63,3 @@ def open_store(location: str | os.PathLike, must_exist: bool = False, reader: bo
     from .oxigraph import OxigraphStore
 
     return OxigraphStore(Path(location), must_exist=must_exist, reader=reader)
-
-
-def is_select(sparql: str) -> bool:
-    """The query form, read past PREFIX/BASE lines and comments."""
-    body = re.sub(r"#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>", " ", sparql, flags=re.I)
-    return body.strip().upper().startswith("SELECT")

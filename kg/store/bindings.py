@@ -32,16 +32,20 @@ def values_block(bindings: Mapping[str, Node]) -> str:
 
 
 def where_open(sparql: str) -> int | None:
-    """The offset just after the brace that opens the WHERE group, or None."""
-    construct = seen_where = False
+    """The offset just after the brace that opens the WHERE group, or None when the
+    query has no group of its own to open (the CONSTRUCT WHERE short form)."""
+    construct = seen_where = template = False
     for m in tokens(sparql):
         word = (m.group("word") or "").upper()
         if word == "CONSTRUCT":
             construct = True
         elif word == "WHERE":
+            if construct and not template:
+                return None  # CONSTRUCT WHERE { … }: its group is its template
             seen_where = True
         elif m.group("brace") == "{":
             if construct and not seen_where:
+                template = True
                 continue  # the template of CONSTRUCT { … } WHERE { … }
             return m.end()
     return None
@@ -52,6 +56,6 @@ def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     if not bindings:
         return sparql
     at = where_open(sparql)
-    if at is None or re.search(r"\bCONSTRUCT\s+WHERE\b", sparql, re.I):
-        return f"{sparql}\n{values_block(bindings)}\n"  # no group to open (CONSTRUCT WHERE): the trailing form
+    if at is None:
+        return f"{sparql}\n{values_block(bindings)}\n"  # no group to open: the trailing form
     return f"{sparql[:at]} {values_block(bindings)} {sparql[at:]}"

@@ -51,49 +51,51 @@ class OxigraphStore:
     """
 
     def __init__(self, path: Path, must_exist: bool = False, reader: bool = False) -> None:
-        import pyoxigraph as ox  # noqa: PLC0415  (kept out of module import time)
         from oxrdflib import OxigraphStore as RdflibOx
 
         self.path = path
         self.note: str | None = None  # what a reader should know about what it reads
+        self.read_only = False
         self._wrote = False
+        if must_exist and not path.exists():
+            raise StoreError(f"{path}: no store here; run `kg import` first")
+        self._ox = self._open(reader)
+        self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
+        if not self.read_only:
+            self._ensure_union()
+
+    def _open(self, reader: bool):
+        """A read-write handle whenever we can have one. RocksDB's read-only mode can
+        read files a live writer is compacting away, so a reader that finds the store
+        locked reads the writer's last snapshot instead (never the live files); on a
+        read-only medium nobody writes, and the store itself is read as it is."""
+        import pyoxigraph as ox  # noqa: PLC0415  (kept out of module import time)
+
+        path = self.path
         try:
-            if must_exist and not path.exists():
-                raise StoreError(f"{path}: no store here; run `kg import` first")
             path.mkdir(parents=True, exist_ok=True)
-            # A read-write handle whenever we can have one: RocksDB's read-only mode can
-            # read files a live writer is compacting away, so a reader that finds the
-            # store locked reads the writer's last snapshot instead (never the live files).
-            self._ox = ox.Store(str(path))
-            self.read_only = False
+            return ox.Store(str(path))
         except (OSError, RuntimeError) as exc:
-            locked = "lock" in str(exc).lower()
-            if reader and "read-only file system" in str(exc).lower():
-                # on a read-only medium nobody writes: the store itself may be read as it is
-                try:
-                    self._ox = ox.Store.read_only(str(path))
-                except OSError as again:
-                    raise StoreError(f"{path}: cannot open the store ({str(again).splitlines()[0]})") from None
-                self.read_only = True
-                self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
-                return
-            latest = self._latest_snapshot() if locked and reader else None
-            if latest is None:
+            message = str(exc).lower()
+            locked, read_only_medium = "lock" in message, "read-only file system" in message
+            source = (path if read_only_medium else self._latest_snapshot() if locked else None) if reader else None
+            if source is None:
                 reason = (
                     "it is in use by another kg command"
                     if locked
                     else "it is on a read-only file system; only reading commands can use it"
-                    if "read-only file system" in str(exc).lower()
+                    if read_only_medium
                     else str(exc).splitlines()[0]
                 )
                 raise StoreError(f"{path}: cannot open the store ({reason})") from None
-            self._ox = ox.Store.read_only(str(latest))
-            self.read_only = True
-            when = time.strftime("%H:%M:%S", time.localtime(latest.stat().st_mtime))
+        self.read_only = True
+        if source != path:
+            when = time.strftime("%H:%M:%S", time.localtime(source.stat().st_mtime))
             self.note = f"{path}: another kg command is writing; reading the state it last committed ({when})"
-        self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
-        if not self.read_only:
-            self._ensure_union()
+        try:
+            return ox.Store.read_only(str(source))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store ({str(exc).splitlines()[0]})") from None
 
     # --- snapshots: what readers read while a writer holds the store -------------
     def _latest_snapshot(self) -> Path | None:
@@ -121,51 +123,50 @@ class OxigraphStore:
         if has_default is None and next(iter(self._ox.named_graphs()), None) is not None:
             self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
-    def _change(self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]] | None) -> None:
-        """Replace (or, with no triples, drop) one named graph: one update, one transaction."""
-        self._update(updates.change(name, list(triples or ()), self._attested(name)))
+    def _stored(self, name: URIRef) -> set[tuple]:
+        """The triples of the stored graph ``name``, as Oxigraph terms."""
+        import pyoxigraph as ox
 
-    def _attested(self, name: URIRef) -> set[tuple[URIRef, URIRef]]:
-        """(person, post) pairs the stored graph ``name`` attests."""
+        return {
+            (q.subject, q.predicate, q.object)
+            for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        }
+
+    @staticmethod
+    def _attested(stored: set[tuple]) -> set[tuple[URIRef, URIRef]]:
+        """(person, post) pairs that stored triples attest."""
         import pyoxigraph as ox
 
         from .tenure import holdings_of
 
-        g = ox.NamedNode(str(name))
         return holdings_of(
-            (URIRef(q.subject.value), URIRef(q.predicate.value), URIRef(q.object.value))
-            for q in self._ox.quads_for_pattern(None, None, None, g)
-            if isinstance(q.object, ox.NamedNode)
+            (URIRef(s.value), URIRef(p.value), URIRef(o.value)) for s, p, o in stored if isinstance(o, ox.NamedNode)
         )
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> Replaced:
-        """Replace one issue's graph; an identical re-import writes nothing."""
+        """Replace one issue's graph in one update (one transaction); an identical
+        re-import writes nothing."""
         import pyoxigraph as ox
 
         triples = list(graph)
-        old = {
-            (q.subject, q.predicate, q.object)
-            for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
-        }
-        if not old:
-            self._change(name, triples)
-            return Replaced("new")
-        source = DKG.sourceFile
-        previous = next((str(o.value) for s, p, o in old if p.value == str(source)), None)
-        # compared as Oxigraph stores them (it keeps xsd:nonNegativeInteger as xsd:integer)
-        mirror = ox.Store()
-        mirror.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
-        if old == {(q.subject, q.predicate, q.object) for q in mirror}:
-            return Replaced("unchanged", previous)
-        self._change(name, triples)
-        return Replaced("replaced", previous)
+        old = self._stored(name)
+        status, previous = "new", None
+        if old:
+            status = "replaced"
+            previous = next((str(o.value) for _, p, o in old if p.value == str(DKG.sourceFile)), None)
+            # compared as Oxigraph stores them (it keeps xsd:nonNegativeInteger as xsd:integer)
+            mirror = ox.Store()
+            mirror.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
+            if old == {(q.subject, q.predicate, q.object) for q in mirror}:
+                return Replaced("unchanged", previous)
+        self._update(updates.change(name, triples, self._attested(old)))
+        return Replaced(status, previous)
 
     def remove_graph(self, name: URIRef) -> bool:
-        import pyoxigraph as ox
-
-        if not self._ox.contains_named_graph(ox.NamedNode(str(name))):
+        old = self._stored(name)
+        if not old:
             return False
-        self._change(name, None)
+        self._update(updates.change(name, [], self._attested(old)))
         return True
 
     def _update(self, update: str) -> None:
@@ -271,9 +272,6 @@ class OxigraphStore:
             return self._ds.query(text)
         except Exception as exc:  # parser and engine errors have many types
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
-
-    def dataset(self) -> Dataset:
-        return self._ds
 
     def dump(self, fmt: str, target: Path) -> None:
         import pyoxigraph as ox

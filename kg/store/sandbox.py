@@ -14,16 +14,14 @@ from ..errors import QueryError
 from .sparqltext import prefixes, tokens
 
 
-def check(sparql: str, is_graph: Callable[[str], bool], known_prefixes: dict[str, str] | None = None) -> None:
-    """Refuse SERVICE, and FROM / FROM NAMED of anything but a graph of this store."""
-    declared = {**(known_prefixes or {}), **prefixes(sparql)}
+def check(sparql: str, is_graph: Callable[[str], bool]) -> None:
+    """Refuse SERVICE and LOAD, and FROM / FROM NAMED of anything but a graph of this store."""
     toks = list(tokens(sparql))
+    declared = prefixes(toks)
     for i, m in enumerate(toks):
         word = (m.group("word") or "").upper()
-        if word == "SERVICE":
-            raise QueryError("SERVICE is refused: queries run against the store alone")
-        if word in ("LOAD",):
-            raise QueryError("LOAD is refused: queries run against the store alone")
+        if word in ("SERVICE", "LOAD"):
+            raise QueryError(f"{word} is refused: queries run against the store alone")
         if word != "FROM":
             continue
         j = i + 1

@@ -28,10 +28,9 @@ def tokens(sparql: str) -> Iterator[re.Match]:
             yield m
 
 
-def prefixes(sparql: str) -> dict[str, str]:
-    """The query's own PREFIX declarations."""
+def prefixes(toks: list[re.Match]) -> dict[str, str]:
+    """The PREFIX declarations among a query's tokens."""
     out: dict[str, str] = {}
-    toks = list(tokens(sparql))
     for i, m in enumerate(toks[:-1]):
         if m.group("word") and m.group("word").upper() == "PREFIX" and i + 2 < len(toks) and toks[i + 2].group("iri"):
             out[(toks[i + 1].group("pname") or "")] = toks[i + 2].group("iri")[1:-1]

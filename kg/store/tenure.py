@@ -20,12 +20,6 @@ from ..graph.vocab import DKG
 TENURE_GRAPH: URIRef = iri("graph", "derived", "tenure")
 
 
-def holder_iri(person: URIRef, post: URIRef) -> URIRef:
-    """One holding per (person, post): the post's IRI, /holder/, the person's own path."""
-    _, _, own = str(person).partition("/person/")
-    return URIRef(f"{post}/holder/{own}")
-
-
 def holdings_of(triples: Iterable[tuple]) -> set[tuple[URIRef, URIRef]]:
     """The (person, post) pairs that the attestations among ``triples`` name."""
     atts: set = set()
@@ -41,16 +35,23 @@ def holdings_of(triples: Iterable[tuple]) -> set[tuple[URIRef, URIRef]]:
     return {(person[a], post[a]) for a in atts if a in person and a in post}
 
 
+def _values(pairs: list[tuple[URIRef, URIRef]]) -> str:
+    return "VALUES (?p ?post) { " + " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs) + " }"
+
+
+def forget_holdings(pairs: list[tuple[URIRef, URIRef]]) -> str:
+    """One SPARQL operation that drops the holdings of ``pairs`` from the tenure graph
+    and the default graph (only tenure states them)."""
+    return f"""DELETE {{ GRAPH <{TENURE_GRAPH}> {{ ?h ?x ?y }} ?h ?x ?y }}
+WHERE {{ {_values(pairs)} GRAPH <{TENURE_GRAPH}> {{ ?h <{ORG.member}> ?p ; <{DKG.post}> ?post ; ?x ?y }} }}"""
+
+
 def refresh_holdings(pairs: list[tuple[URIRef, URIRef]] | None) -> str:
     """One SPARQL operation that derives the holdings of ``pairs`` (None: of every
     pair, after a bulk load) afresh, into the tenure graph and the default graph.
     Full IRIs and no PREFIX lines: it is joined to other operations of one update,
     and a prologue may only open an update."""
-    values = (
-        ""
-        if pairs is None
-        else "VALUES (?p ?post) { " + " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs) + " }"
-    )
+    values = "" if pairs is None else _values(pairs)
     return f"""INSERT {{
   GRAPH <{TENURE_GRAPH}> {{
     ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;

@@ -13,7 +13,7 @@ from typing import Iterable
 from rdflib import URIRef
 from rdflib.term import Node
 
-from .tenure import TENURE_GRAPH, holder_iri, holdings_of, refresh_holdings
+from .tenure import forget_holdings, holdings_of, refresh_holdings
 
 
 def nt(term: Node) -> str:
@@ -32,14 +32,6 @@ def merge(graph: str) -> str:
     return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
 
 
-def forget_holders(holders: str) -> str:
-    """Drop the named holdings from the tenure graph and the default graph (only tenure states them)."""
-    return (
-        f"DELETE {{ GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} ?h ?p ?o }} "
-        f"WHERE {{ VALUES ?h {{ {holders} }} GRAPH {nt(TENURE_GRAPH)} {{ ?h ?p ?o }} }}"
-    )
-
-
 def change(name: URIRef, triples: list[tuple[Node, Node, Node]], old_pairs: Iterable[tuple[URIRef, URIRef]]) -> str:
     """The update that makes ``triples`` the graph ``name`` (none: removes it);
     ``old_pairs``: the (person, post) pairs the stored version attests."""
@@ -47,7 +39,7 @@ def change(name: URIRef, triples: list[tuple[Node, Node, Node]], old_pairs: Iter
     affected = sorted(set(old_pairs) | holdings_of(triples))
     ops = [forget(g)]
     if affected:
-        ops.append(forget_holders(" ".join(nt(holder_iri(p, post)) for p, post in affected)))
+        ops.append(forget_holdings(affected))
     ops.append(f"DROP SILENT GRAPH {g}")
     if triples:
         body = "\n".join(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)

@@ -9,6 +9,10 @@ def events(lex, text):
     return EventFinder(lex).find(text, names)
 
 
+def roles(ev):
+    return {(r.person, r.role) for r in ev.roles}
+
+
 def test_meeting_with_chair_attendees_and_speaker(finder_lex):
     text = (
         "3月2日，区委书记欧阳明主持召开安全生产工作推进会。区领导王海、李红梅参加会议。"
@@ -16,9 +20,9 @@ def test_meeting_with_chair_attendees_and_speaker(finder_lex):
     )
     [ev] = events(finder_lex, text)
     assert ev.kind == "Meeting" and ev.label == "安全生产工作推进会" and ev.date_text == "3月2日"
-    roles = {(r.person, r.role) for r in ev.roles}
-    assert {("欧阳明", "Chair"), ("王海", "Attendee"), ("李红梅", "Attendee"), ("陈立新", "Speaker")} <= roles
-    assert ("欧阳明", "Speaker") not in roles  # the chair is not also a participant
+    got = roles(ev)
+    assert {("欧阳明", "Chair"), ("王海", "Attendee"), ("李红梅", "Attendee"), ("陈立新", "Speaker")} <= got
+    assert ("欧阳明", "Speaker") not in got  # the chair is not also a participant
     assert ev.statements[0].speaker == "欧阳明" and ev.statements[0].text == "要压实责任"
 
 
@@ -27,7 +31,7 @@ def test_two_events_stay_apart_and_before_meeting_is_undated(finder_lex):
     evs = events(finder_lex, text)
     assert [e.kind for e in evs] == ["Meeting", "StudyVisit"]
     assert evs[1].before_main and evs[1].date_text == "会前"  # undated, the words kept
-    assert ("陈立新", "Leader") in {(r.person, r.role) for r in evs[1].roles}
+    assert ("陈立新", "Leader") in roles(evs[1])
 
 
 def test_meetings_only_referred_to_are_not_events(finder_lex):
@@ -50,14 +54,14 @@ def test_attendees_of_a_visit_with_titles_and_commas(finder_lex):
         "县政协副主席陈红、赵刚陪同调研。他强调，要学以致用。"
     )
     [ev] = events(finder_lex, text)  # 陪同调研 joins the visit, it is not a new one
-    roles = {(r.person, r.role) for r in ev.roles}
+    got = roles(ev)
     assert {
         ("张国强", "Leader"),
         ("李明", "Attendee"),
         ("王芳", "Attendee"),
         ("陈红", "Attendee"),
         ("赵刚", "Attendee"),
-    } <= roles
+    } <= got
     assert ev.date_text == "近日"
     assert [(s.speaker, s.text) for s in ev.statements] == [("张国强", "要学以致用")]  # 他: the leader
 
@@ -65,13 +69,13 @@ def test_attendees_of_a_visit_with_titles_and_commas(finder_lex):
 def test_a_meeting_named_after_studied_speeches_is_still_an_event(finder_lex):
     [ev] = events(finder_lex, "6日 示例区召开学习贯彻全会精神研讨交流会。区委书记欧阳明主持并讲话。")
     assert ev.label == "学习贯彻全会精神研讨交流会"
-    assert ("欧阳明", "Chair") in {(r.person, r.role) for r in ev.roles}
+    assert ("欧阳明", "Chair") in roles(ev)
 
 
 def test_speakers_named_one_clause_before_the_verb(finder_lex):
     text = "7月2日，区政协召开常委会议。王海、李红梅、张三丰等常委紧扣主题，从不同角度提出了意见建议。"
     [ev] = events(finder_lex, text)
-    assert {("王海", "Speaker"), ("李红梅", "Speaker"), ("张三丰", "Speaker")} <= {(r.person, r.role) for r in ev.roles}
+    assert {("王海", "Speaker"), ("李红梅", "Speaker"), ("张三丰", "Speaker")} <= roles(ev)
 
 
 def test_any_meeting_convened_and_organs_are_not_names(finder_lex):
@@ -79,7 +83,7 @@ def test_any_meeting_convened_and_organs_are_not_names(finder_lex):
         finder_lex, "1月3日，镇党委书记何志远主持召开镇党委理论学习中心组学习会，镇党委副书记、镇长罗晓东参加。"
     )
     assert ev.label == "镇党委理论学习中心组学习会"
-    assert {(r.person, r.role) for r in ev.roles} == {("何志远", "Chair"), ("罗晓东", "Attendee")}
+    assert roles(ev) == {("何志远", "Chair"), ("罗晓东", "Attendee")}
 
 
 def test_routine_meetings_are_not_events(finder_lex):
@@ -100,7 +104,7 @@ def test_the_visit_mentioned_again_is_not_a_second_event(finder_lex):
         "冯建国在调研时指出，要加快进度。"
     )
     [ev] = events(finder_lex, text)
-    assert {(r.person, r.role) for r in ev.roles} == {("冯建国", "Leader"), ("陈立", "Attendee")}
+    assert roles(ev) == {("冯建国", "Leader"), ("陈立", "Attendee")}
     assert ev.statements and ev.statements[0].speaker == "冯建国"  # the leader spoke, and stays the leader
 
 
@@ -116,7 +120,7 @@ def test_attendees_named_after_the_verb_and_on_the_rostrum(finder_lex):
         ("刘春燕", "Attendee"),
         ("谢振华", "Attendee"),
         ("邱丽", "Attendee"),
-    } <= {(r.person, r.role) for r in ev.roles}
+    } <= roles(ev)
 
 
 def test_meetings_held_by_a_study_group_and_meetings_attended(finder_lex):
@@ -139,7 +143,7 @@ def test_a_delegation_and_a_list_parted_by_semicolons(finder_lex):
         "区委书记周大明；区委副书记、区长吴二平；副区长郑四陪同视察。"
     )
     [ev] = events(finder_lex, text)
-    got = {(r.person, r.role) for r in ev.roles}
+    got = roles(ev)
     assert ("赵建军", "Leader") in got and ("钱一", "Attendee") in got and ("李三", "Attendee") in got
     assert {("周大明", "Attendee"), ("吴二平", "Attendee"), ("郑四", "Attendee")} <= got
 
@@ -158,13 +162,13 @@ def test_one_happening_one_event_and_the_dash_leads_to_the_point(finder_lex):
     text = "7月26日上午，示例县工业园内礼炮齐鸣——9个项目集中开工奠基。市委书记许宁宣布项目开工。市长侯亮讲话。"
     [ev] = events(finder_lex, text)
     assert ev.label == "9个项目集中开工奠基"
-    assert {("许宁", "Speaker"), ("侯亮", "Speaker")} <= {(r.person, r.role) for r in ev.roles}
+    assert {("许宁", "Speaker"), ("侯亮", "Speaker")} <= roles(ev)
 
 
 def test_the_body_that_met_names_an_ordinal_meeting(finder_lex):
     [ev] = events(finder_lex, "9月26日，区第十六届人大常委会召开第二十二次会议，主任张巨明主持会议。")
     assert ev.label == "区第十六届人大常委会第二十二次会议"
-    assert ("张巨明", "Chair") in {(r.person, r.role) for r in ev.roles}
+    assert ("张巨明", "Chair") in roles(ev)
 
 
 def test_clauses_of_titles_and_names_with_no_verb_belong_to_the_list(finder_lex):
@@ -173,20 +177,20 @@ def test_clauses_of_titles_and_names_with_no_verb_belong_to_the_list(finder_lex)
         "10个街道党工委书记，区直相关部门负责人参加观摩。"
     )
     [ev] = events(finder_lex, text)
-    got = {(r.person, r.role) for r in ev.roles}
+    got = roles(ev)
     assert {("黄东", "Attendee"), ("李彩", "Attendee"), ("陈永", "Attendee"), ("王勇", "Attendee")} <= got
     assert ("王一波", "Leader") in got
 
 
 def test_the_reporter_in_a_byline_does_none_of_what_is_reported(finder_lex):
     [ev] = events(finder_lex, "本报讯（记者 林小瑶）9月26日，区人大常委会召开第二十二次会议，主任张巨明主持会议。")
-    assert {(r.person, r.role) for r in ev.roles} == {("张巨明", "Chair")}
+    assert roles(ev) == {("张巨明", "Chair")}
 
 
 def test_the_clause_that_tells_the_visit_is_not_part_of_the_escort_list(finder_lex):
     text = "5月13日下午，市妇儿工委成员张萍、杨朝一行到辖区调研儿童友好社区建设，区领导刘正，区民政局局长孟凡伟陪同。"
     [ev] = events(finder_lex, text)
-    assert {(r.person, r.role) for r in ev.roles} == {
+    assert roles(ev) == {
         ("张萍", "Leader"),
         ("杨朝", "Leader"),
         ("刘正", "Attendee"),
@@ -196,4 +200,4 @@ def test_the_clause_that_tells_the_visit_is_not_part_of_the_escort_list(finder_l
 
 def test_who_visits_in_anothers_company_leads(finder_lex):
     [ev] = events(finder_lex, "4月25日 县长乔朝在县住建局局长王明的陪同下深入城东片区调研路网工程。")
-    assert {(r.person, r.role) for r in ev.roles} == {("乔朝", "Leader"), ("王明", "Attendee")}
+    assert roles(ev) == {("乔朝", "Leader"), ("王明", "Attendee")}

@@ -1,16 +1,6 @@
 """Items of multi-item bulletins and 大事记; every text here is invented."""
 
-from kg.nlp.events import EventFinder
-from kg.nlp.persons import PersonFinder
-
-
-def events(lex, text):
-    names = PersonFinder(lex).find(text).names
-    return EventFinder(lex).find(text, names)
-
-
-def roles(ev):
-    return {(r.person, r.role) for r in ev.roles}
+from .test_events import events, roles
 
 
 def test_each_marked_item_is_an_event_of_its_own(finder_lex):

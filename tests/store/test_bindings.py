@@ -47,6 +47,7 @@ def test_the_values_open_the_where_group():
     q = "CONSTRUCT { ?p <x:y> ?n } WHERE { ?p <x:z> ?n }"
     assert q[where_open(q) - 1] == "{" and q[: where_open(q)].endswith("WHERE {")
     assert bind("SELECT * { ?s ?p ?o }", {"s": URIRef(EX)}).startswith(f"SELECT * {{ VALUES (?s) {{ (<{EX}>) }}")
+    assert where_open("CONSTRUCT WHERE { ?s ?p ?o }") is None  # the short form's group is its template
 
 
 def test_a_variable_name_is_a_name():
