@@ -24,8 +24,8 @@ def main() -> None:
             for report in import_paths([SAMPLE], store):
                 print(report.line())
             chairs = (ROOT / "queries" / "chairs.rq").read_text(encoding="utf-8")
-            for date, meeting, name in run_query(store, chairs):
-                print(f"{date}  {name} chaired {meeting}")
+            for date, meeting, name, issue, _evidence in run_query(store, chairs):
+                print(f"{date}  {name} chaired {meeting} (reported in {issue})")
             attendees = """SELECT ?name WHERE { ?x dkg:event ?e ; dkg:role dkg:Attendee ; dkg:agent/foaf:name ?name .
                                                 ?e schema:name ?meeting } ORDER BY ?name"""
             from rdflib import Literal

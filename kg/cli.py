@@ -120,7 +120,14 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
 @cli.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--sparql", help="The query text instead of a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "turtle", "nt", "jsonld"]),
+    default="table",
+    show_default=True,
+    help="SELECT and ASK: table, csv, tsv, json (SPARQL results JSON); CONSTRUCT and DESCRIBE: turtle, nt, jsonld",
+)
 @click.option(
     "--bind",
     "binds",
@@ -158,6 +165,20 @@ def query(
             sys.stderr.flush()
             os._exit(1)
     click.echo(out, nl=False)
+
+
+@cli.command()
+@friendly
+def queries() -> None:
+    """List the query library: each query's name, question and parameters."""
+    from .analysis.query import library
+
+    for q in library():
+        params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.parameters)
+        click.echo(f"{q.name}{f' [{params}]' if params else ''} ({q.view})")
+        click.echo(f"    {q.question}")
+        if q.example:
+            click.echo(f"    e.g. {q.example}")
 
 
 @cli.command()

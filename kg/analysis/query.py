@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
@@ -18,8 +18,10 @@ from rdflib.term import Node
 from ..errors import QueryError, QueryTimeout
 from ..graph.vocab import PREFIXES
 from ..store.base import QuadStore
+from ..store.sparqltext import query_form, tokens
 
 FORMATS = ("table", "csv", "tsv", "json")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld")
 
 
 def with_prefixes(sparql: str) -> str:
@@ -51,6 +53,7 @@ def parse_binding(text: str) -> tuple[str, Node]:
 
 
 def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    check_bindings(sparql, bindings)
     text = with_prefixes(sparql)
     try:
         return store.query(text, bindings)
@@ -71,13 +74,19 @@ def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, f
     The embedded engine cannot be interrupted, so the query runs in a daemon thread
     that is abandoned at the limit; the caller must then end the process without
     touching the store (the CLI does)."""
+    form = query_form(sparql)
+    if form in ("SELECT", "ASK") and fmt in GRAPH_FORMATS:
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {form} answers as {', '.join(FORMATS)}")
+    if form in ("CONSTRUCT", "DESCRIBE") and fmt not in GRAPH_FORMATS + ("table",):
+        raise QueryError(f"a {form} answers as a graph: --format {', '.join(GRAPH_FORMATS)}")
     box: dict = {}
 
     def work() -> None:
         try:
             box["out"] = format_result(run_query(store, sparql, bindings), fmt)
         except BaseException as exc:  # handed to the caller's thread below
-            box["err"] = exc
+            # without its frames: a result they hold must be dropped on the thread that made it
+            box["err"] = exc.with_traceback(None)
 
     worker = threading.Thread(target=work, daemon=True, name="kg-query")
     worker.start()
@@ -109,24 +118,44 @@ def _width(s: str) -> int:
     return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in s)
 
 
+def _csv_cell(text: str) -> str:
+    # a cell opening with = + - @ (or a tab or carriage return) runs as a formula when
+    # the file is opened in a spreadsheet; a number stays a number
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(text)
+        except ValueError:
+            return "'" + text
+    return text
+
+
 def format_result(result: Result, fmt: str) -> str:
-    """Text for the terminal or a file; CONSTRUCT results come out as Turtle."""
-    if result.type == "ASK":
-        return ("true" if result.askAnswer else "false") + "\n"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
+    """Text for the terminal or a file. SELECT: ``table``, ``csv``, ``tsv``, ``json``
+    (W3C SPARQL 1.1 Query Results JSON); CONSTRUCT and DESCRIBE: ``turtle`` (also
+    for ``table``), ``nt``, ``jsonld``; ASK: true or false, or results JSON."""
+    graph_form = result.type in ("CONSTRUCT", "DESCRIBE")
+    if fmt in GRAPH_FORMATS and not graph_form:
+        raise QueryError(
+            f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {result.type} answers as {', '.join(FORMATS)}"
+        )
+    if graph_form:
+        if fmt not in GRAPH_FORMATS + ("table",):
+            raise QueryError(f"a {result.type} answers as a graph: --format {', '.join(GRAPH_FORMATS)}")
         g = result.graph
         for p, ns in PREFIXES.items():
             g.bind(p, ns)
-        return g.serialize(format="turtle")
+        return g.serialize(format={"nt": "nt", "jsonld": "json-ld"}.get(fmt, "turtle"))
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8") + "\n"
+    if result.type == "ASK":
+        return ("true" if result.askAnswer else "false") + "\n"
     names = [str(v) for v in result.vars]
     rows = [[_cell(row[i]) for i in range(len(names))] for row in result]
-    if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(names)
-        writer.writerows(rows)
+        writer.writerows([_csv_cell(c) for c in r] for r in rows)
         return buf.getvalue()
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
     pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
@@ -147,3 +176,68 @@ def read_query_file(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise QueryError(f"{path}: {exc.strerror or 'cannot be read'}") from None
+
+
+# --- the library's headers: question, parameters, example, default view -------------
+_PARAM = re.compile(r"\?(\w+) \((required|optional)\)\s*([^;]*)")
+_FIELDS = ("Parameters:", "Example:", "View:")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    required: bool
+    about: str
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """What a query's header comment says about it."""
+
+    name: str
+    question: str
+    parameters: tuple[Parameter, ...]
+    example: str
+    view: str  # table, graph or timeline
+
+
+def describe(name: str, sparql: str) -> LibraryQuery:
+    header: list[str] = []
+    for line in sparql.splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line.lstrip("# ").rstrip())
+    field: dict[str, list[str]] = {"question": []}
+    current = "question"
+    for line in header:
+        head = next((f for f in _FIELDS if line.startswith(f)), None)
+        if head:
+            current, line = head[:-1].lower(), line[len(head) :].strip()
+        field.setdefault(current, []).append(line)
+    params = " ".join(field.get("parameters", []))
+    return LibraryQuery(
+        name=name,
+        question=" ".join(field["question"]).strip(),
+        parameters=tuple(Parameter(m[1], m[2] == "required", m[3].strip(" .")) for m in _PARAM.finditer(params)),
+        example=(field.get("example") or [""])[0],
+        view=(field.get("view") or ["table"])[0].split()[0] if field.get("view") else "table",
+    )
+
+
+def library() -> list[LibraryQuery]:
+    """Every query of the library, by name."""
+    return [describe(p.stem, p.read_text(encoding="utf-8")) for p in sorted(LIBRARY.glob("*.rq"))]
+
+
+def check_bindings(sparql: str, bindings: Mapping[str, Node] | None) -> None:
+    """A bound name the query does not use is a typo; a required parameter left unbound
+    would list the whole store where the query meant one entity."""
+    used = {m.group("var")[1:] for m in tokens(sparql) if m.group("var")}
+    bound = dict(bindings or {})
+    for name in bound:
+        if name not in used:
+            shown = ", ".join(f"?{v}" for v in sorted(used)) or "none"
+            raise QueryError(f"--bind {name}: the query has no variable ?{name} (its variables: {shown})")
+    for p in describe("", sparql).parameters:
+        if p.required and p.name not in bound:
+            raise QueryError(f"this query needs --bind {p.name}=… ({p.about or 'see its header'})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SDO, SKOS, XSD
 
@@ -56,6 +58,18 @@ class _Builder:
         self.add(node, RDF.type, FOAF.Person)
         self.add(node, FOAF.name, Literal(name))
         return node
+
+    def co_attendance(self, event: URIRef, names: set[str]) -> None:
+        # Stated per issue and named by the two persons alone, so the store's union
+        # graph holds each (pair, event) once however many issues report the meeting:
+        # "who meets whom most" becomes a count over one predicate instead of a join
+        # over every participation (20 s at 5,000 issues). No rdf:type: dkg:between's
+        # domain says it, and 115,000 pairs at 5,000 issues need not say it again.
+        for a, b in itertools.combinations(sorted(names), 2):
+            pair = iri("pair", self.scope, a, b)
+            self.add(pair, DKG.between, self.person(a))
+            self.add(pair, DKG.between, self.person(b))
+            self.add(pair, DKG.sharedEvent, event)
 
     def org(self, name: str, kind: str | None = None) -> URIRef:
         key = self.org_key(name)
@@ -118,6 +132,7 @@ class _Builder:
             self.add(node, SDO.publisher, pub)
         self.add(self.context, RDF.type, NIF.Context)
         self.add(self.context, NIF.isString, Literal(issue.text))
+        self.add(self.context, DCTERMS.source, node)  # evidence sentence → text → issue, for answers
         for art in issue.articles:
             a = self.here("article", art.index)
             self.add(a, RDF.type, SDO.NewsArticle)
@@ -199,6 +214,7 @@ class _Builder:
                 if p.role in ("Attendee", "Speaker"):
                     self.add(ev, SDO.attendee, self.person(p.person))
                 self.provenance(part, p.evidence)
+            self.co_attendance(ev, {p.person for p in e.participations})
             for st in e.statements:
                 s = self.here("statement", st.evidence.start)
                 self.add(s, RDF.type, DKG.Statement)

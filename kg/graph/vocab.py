@@ -32,6 +32,7 @@ class DKG(DefinedNamespace):
     Project: URIRef
     Distribution: URIRef
     Role: URIRef
+    CoAttendance: URIRef
     # role individuals
     Chair: URIRef
     Leader: URIRef
@@ -67,6 +68,8 @@ class DKG(DefinedNamespace):
     district: URIRef
     issueKey: URIRef
     printCount: URIRef
+    between: URIRef
+    sharedEvent: URIRef
 
 
 class NIF(DefinedNamespace):

@@ -35,3 +35,10 @@ def prefixes(toks: list[re.Match]) -> dict[str, str]:
         if m.group("word") and m.group("word").upper() == "PREFIX" and i + 2 < len(toks) and toks[i + 2].group("iri"):
             out[(toks[i + 1].group("pname") or "")] = toks[i + 2].group("iri")[1:-1]
     return out
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE (or an update's first word): the first such word."""
+    words = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE"}
+    words |= {"ADD", "MOVE", "COPY", "WITH"}
+    return next((w for m in tokens(sparql) if (w := (m.group("word") or "").upper()) in words), None)

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from rdflib import Literal
-from rdflib.namespace import RDF
+from rdflib.namespace import FOAF, RDF
 
 from kg.analysis.validate import load_shapes, validate_graph
 from kg.cli import cli
@@ -25,6 +25,15 @@ def test_broken_facts_are_reported(invented: Path, nlp):
     messages = {v.message for v in validate_graph(g, load_shapes()) if v.focus == str(att)}
     assert "an attestation has exactly one person" in messages
     assert "confidence is one number in [0, 1]" in messages
+
+
+def test_a_co_attendance_is_between_two_persons(invented: Path, nlp):
+    issue = parse_file(invented)
+    g = build_graph(issue, extract(issue, nlp))
+    pair = next(g.subjects(DKG.sharedEvent, None))
+    g.add((pair, DKG.between, next(p for p in g.subjects(RDF.type, FOAF.Person) if (pair, DKG.between, p) not in g)))
+    messages = {v.message for v in validate_graph(g, load_shapes()) if v.focus == str(pair)}
+    assert messages == {"a co-attendance is between exactly two persons"}
 
 
 def test_validate_command(runner, store, sample):

@@ -82,7 +82,7 @@ def test_any_history_ends_in_the_same_store(issues, new_store):
     for name, graph in reversed([i for k, i in enumerate(issues) if k != 2]):
         b.replace_graph(name, graph)
     assert _everything(a) == _everything(b)
-    spans = {tuple(map(str, r)) for r in run_query(a, TENURE)}
+    spans = {tuple(map(str, r))[:4] for r in run_query(a, TENURE)}
     assert ("宋洁", "区委书记", "2020-06-10", "2022-06-10") in spans  # 2021 removed: the span still runs 2020 to 2022
 
 

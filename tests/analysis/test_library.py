@@ -1,0 +1,182 @@
+"""The query library and the query surface: headers, required and unknown parameters,
+read-only refusals, result formats (sample and invented bulletins)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shlex
+
+import pytest
+from rdflib import Graph
+
+from kg.analysis.query import LIBRARY, describe, library
+from kg.cli import cli
+
+
+@pytest.fixture
+def loaded(runner, store, sample, invented):
+    r = runner.invoke(cli, ["import", str(sample), str(invented), "--store", str(store)], catch_exceptions=False)
+    assert r.exit_code == 0
+    return store
+
+
+def kg(runner, store, *args):
+    return runner.invoke(cli, [*map(str, args), "--store", str(store)], catch_exceptions=False)
+
+
+def rows(output: str) -> list[dict[str, str]]:
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(output)["results"]["bindings"]]
+
+
+def test_the_library_answers_at_least_fifteen_questions():
+    queries = library()
+    assert len(queries) >= 15
+    for q in queries:
+        assert q.question.endswith(("?", ".", ")")), q.name
+        assert q.example.startswith(f"kg query {q.name}"), q.name
+        assert q.view in ("table", "graph", "timeline"), q.name
+        text = (LIBRARY / f"{q.name}.rq").read_text(encoding="utf-8")
+        for p in q.parameters:
+            body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+            assert f"?{p.name}" in body, (q.name, p.name)
+            assert p.about, (q.name, p.name)
+
+
+def test_every_example_runs_and_answers_on_the_sample(runner, loaded):
+    for q in library():
+        argv = shlex.split(q.example)[1:]
+        fmt = "turtle" if q.view == "graph" and "CONSTRUCT" in (LIBRARY / f"{q.name}.rq").read_text() else "json"
+        argv = [a for i, a in enumerate(argv) if a != "--format" and (i == 0 or argv[i - 1] != "--format")]
+        r = kg(runner, loaded, *argv, "--format", fmt)
+        assert r.exit_code == 0, (q.name, r.output)
+        if fmt == "turtle":
+            assert len(Graph().parse(data=r.output, format="turtle")) > 0, q.name
+        elif q.name == "issue-exists":
+            assert json.loads(r.output)["boolean"] is True
+        else:
+            assert rows(r.output), q.name
+
+
+def test_answers_carry_their_issue_and_sentence(runner, loaded):
+    for name, bind in [("chairs", ()), ("career", ("--bind", "name=耿勇军")), ("projects", ()), ("inspections", ())]:
+        found = rows(kg(runner, loaded, "query", name, *bind, "--format", "json").output)
+        assert found and all(r["issue"] in ("上街信息/2020/46", "示例信息/2021/3") for r in found), name
+        assert all(len(r["evidence"]) > 10 for r in found), name
+    statements = rows(kg(runner, loaded, "query", "statements", "--bind", "speaker=宋洁", "--format", "json").output)
+    assert {r["issue"] for r in statements} == {"上街信息/2020/46"}
+
+
+def test_post_holders_as_of_a_day_and_per_district(runner, loaded):
+    found = rows(
+        kg(
+            runner,
+            loaded,
+            "query",
+            "post-holders",
+            "--bind",
+            "post=区委书记",
+            "--bind",
+            "day=2020-06-10",
+            "--format",
+            "json",
+        ).output
+    )
+    held = {(r["district"], r["name"]): r["standing"] for r in found}
+    assert held[("上街区", "宋洁")].startswith("held")
+    assert held[("示例区", "欧阳明")] == "seen only after"
+
+
+def test_who_meets_whom_gives_both_roles(runner, loaded):
+    found = rows(
+        kg(
+            runner, loaded, "query", "who-meets-whom", "--bind", "a=宋洁", "--bind", "b=耿勇军", "--format", "json"
+        ).output
+    )
+    assert {(r["roleA"], r["roleB"]) for r in found} == {("Chair", "Attendee"), ("Chair", "Speaker")}
+
+
+def test_a_required_parameter_left_out_is_named(runner, loaded):
+    r = runner.invoke(cli, ["query", "co-attendees", "--store", str(loaded)])
+    assert r.exit_code == 1 and "needs --bind name=" in r.output and "person's name" in r.output
+
+
+def test_an_unknown_binding_is_an_error_not_ignored(runner, loaded):
+    r = runner.invoke(cli, ["query", "chairs", "--bind", "nmae=宋洁", "--store", str(loaded)])
+    assert r.exit_code == 1 and "--bind nmae: the query has no variable ?nmae" in r.output and "?name" in r.output
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "DELETE WHERE { ?s ?p ?o }",
+        "PREFIX x: <http://example.org/> INSERT DATA { x:a x:b x:c }",
+        "# a comment first\nCLEAR ALL",
+        "WITH <http://example.org/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    ],
+)
+def test_an_update_is_refused_with_a_sentence(runner, loaded, update):
+    before = kg(runner, loaded, "stats").output
+    r = runner.invoke(cli, ["query", "--sparql", update, "--store", str(loaded)])
+    assert r.exit_code == 1 and "queries are read-only" in r.output and "Traceback" not in r.output
+    assert kg(runner, loaded, "stats").output == before
+
+
+def test_json_is_w3c_sparql_results_json(runner, loaded):
+    r = kg(
+        runner,
+        loaded,
+        "query",
+        "--sparql",
+        'SELECT ?n WHERE { ?p foaf:name ?n FILTER(?n = "宋洁") }',
+        "--format",
+        "json",
+    )
+    doc = json.loads(r.output)
+    assert doc["head"]["vars"] == ["n"]
+    assert doc["results"]["bindings"] == [
+        {"n": {"type": "literal", "value": "宋洁", "datatype": "http://www.w3.org/2001/XMLSchema#string"}}
+    ]
+    r = kg(runner, loaded, "query", "issue-exists", "--bind", "key=nope", "--format", "json")
+    assert json.loads(r.output) == {"head": {}, "boolean": False}
+
+
+def test_csv_cells_cannot_run_as_formulas(runner, loaded):
+    sparql = 'SELECT ?a ?b ?c ?d WHERE { VALUES (?a ?b ?c ?d) { ("=HYPERLINK(1)" "@SUM(A1)" "-12.5" "+cmd") } }'
+    r = kg(runner, loaded, "query", "--sparql", sparql, "--format", "csv")
+    (row,) = list(csv.DictReader(io.StringIO(r.output)))
+    assert row == {"a": "'=HYPERLINK(1)", "b": "'@SUM(A1)", "c": "-12.5", "d": "'+cmd"}
+
+
+def test_graph_answers_in_turtle_n_triples_and_json_ld(runner, loaded):
+    graphs = []
+    for fmt, parser in (("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("table", "turtle")):
+        r = kg(runner, loaded, "query", "person-network", "--bind", "name=宋洁", "--format", fmt)
+        assert r.exit_code == 0, fmt
+        graphs.append(Graph().parse(data=r.output, format=parser))
+    assert len(graphs[0]) > 0 and all(len(g) == len(graphs[0]) for g in graphs)
+    r = runner.invoke(cli, ["query", "chairs", "--format", "turtle", "--store", str(loaded)])
+    assert r.exit_code == 1 and "is for CONSTRUCT and DESCRIBE" in r.output
+    r = runner.invoke(
+        cli, ["query", "person-network", "--bind", "name=宋洁", "--format", "csv", "--store", str(loaded)]
+    )
+    assert r.exit_code == 1 and "answers as a graph" in r.output
+
+
+def test_kg_queries_lists_the_library(runner):
+    r = runner.invoke(cli, ["queries"], catch_exceptions=False)
+    assert r.exit_code == 0
+    for q in library():
+        assert q.name in r.output and q.question[:20] in r.output
+    assert "co-attendees [name]" in r.output and "person-titles [name?]" in r.output
+
+
+def test_a_header_is_read_field_by_field():
+    q = describe(
+        "x",
+        "# Who?\n# Parameters: ?a (required) one; ?b (optional) two.\n# Example: kg query x --bind a=1\n"
+        "# View: graph\nSELECT ?a ?b WHERE {}",
+    )
+    assert (q.question, q.example, q.view) == ("Who?", "kg query x --bind a=1", "graph")
+    assert [(p.name, p.required, p.about) for p in q.parameters] == [("a", True, "one"), ("b", False, "two")]
