@@ -7,13 +7,18 @@ from ..graph.iris import graph_iri
 from ..store.base import QuadStore
 from .query import run_query
 
-ISSUES = """
-SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {
-  GRAPH ?g { ?i dkg:issueKey ?key ; dkg:sourceFile ?file . OPTIONAL { ?i schema:datePublished ?date } ?s ?p ?o }
-} GROUP BY ?g ?key ?file ?date ORDER BY ?key
+ISSUE_GRAPHS = str(graph_iri("x"))[:-1]  # …/id/graph/issue/
+ISSUES = f"""
+SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {{
+  GRAPH ?g {{ ?i dkg:issueKey ?key ; dkg:sourceFile ?file . OPTIONAL {{ ?i schema:datePublished ?date }} ?s ?p ?o }}
+  FILTER(STRSTARTS(STR(?g), "{ISSUE_GRAPHS}"))  # not a server's stand-in for the default graph
+}} GROUP BY ?g ?key ?file ?date ORDER BY ?key
 """
 # keys and files only: removing one issue must not count every quad of the store
-KEYS = "SELECT ?key ?file WHERE { GRAPH ?g { ?i dkg:issueKey ?key ; dkg:sourceFile ?file } }"
+KEYS = (
+    "SELECT DISTINCT ?key ?file WHERE { GRAPH ?g { ?i dkg:issueKey ?key ; dkg:sourceFile ?file } "
+    f'FILTER(STRSTARTS(STR(?g), "{ISSUE_GRAPHS}")) }}'
+)
 COUNTS = {
     "persons": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a foaf:Person } }",
     "organizations": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a org:Organization } }",

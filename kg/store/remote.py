@@ -8,8 +8,14 @@ base URL (``/query``, ``/update``); other engines name their endpoints in
 ``$KG_SPARQL_QUERY`` and ``$KG_SPARQL_UPDATE`` (Fuseki: ``…/ds/query``,
 ``…/ds/update``; Virtuoso and GraphDB: their ``/sparql`` and statements URLs).
 
-The server must keep its default graph as a graph of its own (Oxigraph's default;
-not ``--union-default-graph``): kg keeps the deduplicated union there itself.
+kg keeps the deduplicated union of all issues in the server's default graph, which
+must be a graph of its own (Oxigraph's default; not ``--union-default-graph``).
+Engines whose default graph is a view of every graph (Virtuoso) take a named graph
+in its place: ``$KG_SPARQL_DEFAULT_GRAPH``, sent as the protocol's
+``default-graph-uri`` with every query, so queries read it as their default graph;
+updates name it in their text (``GRAPH <…> { … }``), since an engine that applies a
+request's dataset to an update's WHERE would hide the issues' graphs from it. Only the store's own graphs (``…/id/graph/…``) count as
+issues; an engine's system graphs are left alone.
 
 Bindings: a remote engine has no ``initBindings``; like rdflib's SPARQLStore we
 send them as a ``VALUES`` block of terms that rdflib serialises (at the head of the
@@ -21,6 +27,7 @@ from __future__ import annotations
 import io
 import os
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -30,11 +37,14 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
+from ..graph.iris import graph_iri
 from . import sandbox, updates
 from .base import Replaced
 from .bindings import bind
+from .sparqltext import query_form
 
 JSON = "application/sparql-results+json"
+GRAPHS = str(graph_iri("x"))[: -len("issue/x")]  # …/id/graph/: issues and the derived graphs
 QUERY_TIMEOUT = float(os.environ.get("KG_SPARQL_TIMEOUT", "120"))
 
 
@@ -44,14 +54,18 @@ class RemoteStore:
         self.url = base
         self.query_url = os.environ.get("KG_SPARQL_QUERY") or f"{base}/query"
         self.update_url = os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update"
+        union = os.environ.get("KG_SPARQL_DEFAULT_GRAPH")
+        self.union = URIRef(union) if union else None
 
     # --- the protocol ------------------------------------------------------
-    def _post(self, url: str, body: str, content_type: str, accept: str, timeout: float) -> bytes:
+    def _post(self, url: str, field: str, text: str, accept: str, timeout: float, dataset: bool = False) -> bytes:
+        # a form POST (query= or update=): the one request form every engine takes;
+        # Virtuoso 7 leaves a direct application/sparql-query body unanswered
         req = urllib.request.Request(
             url,
-            data=body.encode("utf-8"),
+            data=urllib.parse.urlencode({field: text} | (self._dataset if dataset else {})).encode("ascii"),
             method="POST",
-            headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept},
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
         )
         try:
             with urllib.request.urlopen(req, timeout=timeout) as resp:
@@ -65,21 +79,32 @@ class RemoteStore:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"{self.url}: cannot reach the SPARQL server ({reason})") from None
 
+    @property
+    def _dataset(self) -> dict[str, str]:
+        return {"default-graph-uri": str(self.union)} if self.union else {}
+
+    def _ours(self, var: str = "?g") -> str:
+        """A filter that keeps the store's own graphs: issues and derived ones."""
+        apart = f" && {var} != <{self.union}>" if self.union else ""
+        return f'FILTER(STRSTARTS(STR({var}), "{GRAPHS}"){apart})'
+
     def _select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[list[Node | None]]:
         """Our own SELECTs (never sandboxed: we wrote them), rows as lists of terms."""
-        raw = self._post(self.query_url, bind(sparql, bindings), "application/sparql-query", JSON, QUERY_TIMEOUT)
+        raw = self._post(self.query_url, "query", bind(sparql, bindings), JSON, QUERY_TIMEOUT)
         return [list(row) for row in Result.parse(io.BytesIO(raw), format="json")]
 
     def _update(self, update: str) -> None:
-        self._post(self.update_url, update, "application/sparql-update", "*/*", timeout=max(QUERY_TIMEOUT, 600))
+        self._post(self.update_url, "update", update, "*/*", timeout=max(QUERY_TIMEOUT, 600))
 
     # --- QuadStore ----------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         sandbox.check(sparql, lambda iri: self._has_graph(URIRef(iri)))
-        # results for SELECT and ASK, N-Triples for CONSTRUCT and DESCRIBE: the server picks
-        accept = f"{JSON}, application/n-triples;q=0.9"
+        # results for SELECT and ASK, N-Triples for CONSTRUCT and DESCRIBE (asked for by form:
+        # Virtuoso answers a CONSTRUCT in results JSON when that comes first)
+        graph_form = query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
+        accept = "application/n-triples" if graph_form else JSON
         try:
-            raw = self._post(self.query_url, bind(sparql, bindings), "application/sparql-query", accept, QUERY_TIMEOUT)
+            raw = self._post(self.query_url, "query", bind(sparql, bindings), accept, QUERY_TIMEOUT, dataset=True)
         except StoreError as exc:
             raise QueryError(f"SPARQL error: {exc}") from None
         if raw.lstrip().startswith(b"{"):
@@ -104,7 +129,7 @@ class RemoteStore:
         from ..graph.vocab import DKG
 
         rows = self._select(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?i <{DKG.sourceFile}> ?f }} }} LIMIT 1", {"g": name})
-        self._update(updates.change(name, list(graph), self._attested(name)))
+        self._update(updates.change(name, list(graph), self._attested(name), self.union))
         return Replaced("replaced", str(rows[0][0])) if rows else Replaced("new")
 
     def _has_graph(self, name: URIRef) -> bool:
@@ -113,22 +138,46 @@ class RemoteStore:
     def remove_graph(self, name: URIRef) -> bool:
         if not self._has_graph(name):
             return False
-        self._update(updates.change(name, [], self._attested(name)))
+        self._update(updates.change(name, [], self._attested(name), self.union))
         return True
 
     def graph_names(self) -> list[URIRef]:
-        return sorted(r[0] for r in self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))  # type: ignore[type-var]
+        # each issue graph names its issue; an empty group pattern (GRAPH ?g {}) finds no
+        # graph at all on Virtuoso, and a scan of every quad would cost the store's size
+        from ..graph.vocab import DKG
+        from .tenure import TENURE_GRAPH
+
+        found = {
+            r[0]
+            for r in self._select(
+                f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?i <{DKG.issueKey}> ?k }} {self._ours()} }}"
+            )
+        }
+        if self._has_graph(TENURE_GRAPH):
+            found.add(TENURE_GRAPH)
+        return sorted(found)  # type: ignore[type-var]
 
     def graph(self, name: URIRef) -> Graph:
+        """One graph, in pages: engines cap one answer's rows (Virtuoso at 10,000)."""
         g = Graph(identifier=name)
-        for s, p, o in self._select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}):
-            g.add((s, p, o))  # type: ignore[arg-type]
-        return g
+        page, offset = 5000, 0
+        while True:
+            rows = self._select(
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset}",
+                {"g": name},
+            )
+            for s, p, o in rows:
+                g.add((s, p, o))  # type: ignore[arg-type]
+            if len(rows) < page:
+                return g
+            offset += page
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-        """Every quad of the named graphs (the derived default graph left out)."""
-        for s, p, o, g in self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
-            yield s, p, o, g  # type: ignore[misc]
+        """Every quad of the named graphs (the derived default graph left out), graph by
+        graph: engines cap one answer's rows (Virtuoso at 10,000) without saying so."""
+        for name in self.graph_names():
+            for s, p, o in self.graph(name):
+                yield s, p, o, name
 
     def to_dataset(self) -> Dataset:
         from ..graph.vocab import PREFIXES
@@ -144,7 +193,7 @@ class RemoteStore:
         self.to_dataset().serialize(target, format=fmt)  # nquads | trig, as rdflib names them
 
     def __len__(self) -> int:
-        return int(self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0])  # type: ignore[arg-type]
+        return int(self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}")[0][0])  # type: ignore[arg-type]
 
     def checkpoint(self) -> None:
         """The server decides when to write its buffers."""

@@ -39,25 +39,28 @@ def _values(pairs: list[tuple[URIRef, URIRef]]) -> str:
     return "VALUES (?p ?post) { " + " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs) + " }"
 
 
-def forget_holdings(pairs: list[tuple[URIRef, URIRef]]) -> str:
+def forget_holdings(pairs: list[tuple[URIRef, URIRef]], union: URIRef | None = None) -> str:
     """One SPARQL operation that drops the holdings of ``pairs`` from the tenure graph
-    and the default graph (only tenure states them)."""
-    return f"""DELETE {{ GRAPH <{TENURE_GRAPH}> {{ ?h ?x ?y }} ?h ?x ?y }}
+    and the default graph (only tenure states them); ``union`` as in :func:`in_default`."""
+    from .updates import in_default
+
+    return f"""DELETE {{ GRAPH <{TENURE_GRAPH}> {{ ?h ?x ?y }} {in_default("?h ?x ?y", union)} }}
 WHERE {{ {_values(pairs)} GRAPH <{TENURE_GRAPH}> {{ ?h <{ORG.member}> ?p ; <{DKG.post}> ?post ; ?x ?y }} }}"""
 
 
-def refresh_holdings(pairs: list[tuple[URIRef, URIRef]] | None) -> str:
+def refresh_holdings(pairs: list[tuple[URIRef, URIRef]] | None, union: URIRef | None = None) -> str:
     """One SPARQL operation that derives the holdings of ``pairs`` (None: of every
     pair, after a bulk load) afresh, into the tenure graph and the default graph.
     Full IRIs and no PREFIX lines: it is joined to other operations of one update,
     and a prologue may only open an update."""
+    from .updates import in_default
+
     values = "" if pairs is None else _values(pairs)
-    return f"""INSERT {{
-  GRAPH <{TENURE_GRAPH}> {{
-    ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;
-       <{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last . }}
-  ?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ;
-     <{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last . }}
+    holding = (
+        f"?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ; "
+        f"<{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last ."
+    )
+    return f"""INSERT {{ GRAPH <{TENURE_GRAPH}> {{ {holding} }} {in_default(holding, union)} }}
 WHERE {{
   {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
       {values}

@@ -20,30 +20,44 @@ def nt(term: Node) -> str:
     return term.n3()
 
 
-def forget(graph: str) -> str:
-    """Remove from the default graph the triples that only ``graph`` holds."""
+def in_default(template: str, union: URIRef | None) -> str:
+    """Triples of a DELETE or INSERT template meant for the default graph: there, or in
+    the named graph that stands for it (``union``) on engines without a default graph of
+    their own (Virtuoso's is a view of every graph and cannot be written)."""
+    return f"GRAPH {nt(union)} {{ {template} }}" if union else template
+
+
+def forget(graph: str, union: URIRef | None = None) -> str:
+    """Remove from the default graph the triples that only ``graph`` holds. ``union``:
+    the named graph that stands for the default graph on engines without one of their own."""
+    apart = f" && ?other != {nt(union)}" if union else ""
     return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}"
+        f"DELETE {{ {in_default('?s ?p ?o', union)} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}{apart}) }} }}"
     )
 
 
-def merge(graph: str) -> str:
-    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+def merge(graph: str, union: URIRef | None = None) -> str:
+    return f"INSERT {{ {in_default('?s ?p ?o', union)} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
 
 
-def change(name: URIRef, triples: list[tuple[Node, Node, Node]], old_pairs: Iterable[tuple[URIRef, URIRef]]) -> str:
+def change(
+    name: URIRef,
+    triples: list[tuple[Node, Node, Node]],
+    old_pairs: Iterable[tuple[URIRef, URIRef]],
+    union: URIRef | None = None,
+) -> str:
     """The update that makes ``triples`` the graph ``name`` (none: removes it);
     ``old_pairs``: the (person, post) pairs the stored version attests."""
     g = nt(name)
     affected = sorted(set(old_pairs) | holdings_of(triples))
-    ops = [forget(g)]
+    ops = [forget(g, union)]
     if affected:
-        ops.append(forget_holdings(affected))
+        ops.append(forget_holdings(affected, union))
     ops.append(f"DROP SILENT GRAPH {g}")
     if triples:
         body = "\n".join(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
-        ops += [f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", merge(g)]
+        ops += [f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", merge(g, union)]
     if affected:
-        ops.append(refresh_holdings(affected))
+        ops.append(refresh_holdings(affected, union))
     return " ;\n".join(ops)
