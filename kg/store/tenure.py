@@ -66,6 +66,6 @@ WHERE {{
       {values}
       GRAPH ?g {{ ?att <{DKG.person}> ?p ; <{DKG.post}> ?post ; a <{DKG.PostAttestation}> ; <{DKG.observedOn}> ?d }}
     }} GROUP BY ?p ?post }}
-  ?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .
+  {in_default(f"?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .", union)}
   BIND(IRI(CONCAT(STR(?post), "/holder/", STRAFTER(STR(?p), "/person/"))) AS ?h)
 }}"""

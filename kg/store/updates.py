@@ -21,7 +21,7 @@ def nt(term: Node) -> str:
 
 
 def in_default(template: str, union: URIRef | None) -> str:
-    """Triples of a DELETE or INSERT template meant for the default graph: there, or in
+    """Triples of a template or pattern meant for the default graph: there, or in
     the named graph that stands for it (``union``) on engines without a default graph of
     their own (Virtuoso's is a view of every graph and cannot be written)."""
     return f"GRAPH {nt(union)} {{ {template} }}" if union else template

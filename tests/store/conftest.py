@@ -50,10 +50,13 @@ def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("the oxigraph server did not start")
 
 
-@pytest.fixture(params=["embedded", "server"])
-def new_store(request, tmp_path):
-    """A factory of empty stores of one backend; all are closed (servers stopped) after the test."""
+@pytest.fixture(params=["embedded", "server", "server-named-union"])
+def new_store(request, tmp_path, monkeypatch):
+    """A factory of empty stores of one backend; all are closed (servers stopped) after the test.
+    ``server-named-union`` keeps kg's union in a named graph, as on Virtuoso."""
     opened, servers = [], []
+    if request.param == "server-named-union":
+        monkeypatch.setenv("KG_SPARQL_DEFAULT_GRAPH", "https://w3id.org/district-kg/id/graph/union")
 
     def make(name: str):
         if request.param == "embedded":
