@@ -88,6 +88,7 @@ class Lexicon:
     surnames_compound: frozenset[str]
     organs: tuple[str, ...]
     rank_kinds: dict[str, str]  # rank -> kind (party, government, group, byline, ...)
+    implied_organs: dict[str, str]  # rank -> the organ it implies when none is written (区长 -> 区政府)
     plural_ranks: frozenset[str]
     group_label_ends: tuple[str, ...]
     suffix_blockers: dict[str, str]
@@ -174,6 +175,7 @@ def load_lexicon() -> Lexicon:
         surnames_compound=frozenset(s for s in surnames if len(s) == 2),
         organs=tuple(_longest_first(_need(titles, "organs", "titles.json"))),
         rank_kinds=rank_kinds,
+        implied_organs=dict(_need(titles, "implied_organs", "titles.json")),
         plural_ranks=frozenset(_need(titles, "plural_ranks", "titles.json")),
         group_label_ends=tuple(_need(titles, "group_label_ends", "titles.json")),
         suffix_blockers=dict(words.get("suffix_blockers", {})),

@@ -71,6 +71,15 @@ class _Builder:
             self.add(pair, DKG.between, self.person(b))
             self.add(pair, DKG.sharedEvent, event)
 
+    def implied_org(self, name: str) -> URIRef:
+        """The organ a title implies but the text does not write (区长 → 区政府). Labelled,
+        not typed: an org:Organization here is an organization the text names (typed
+        where it does, through org:postIn's range where it does not)."""
+        key = self.org_key(name)
+        node = iri("org", self.scope, key)
+        self.add(node, SKOS.prefLabel, Literal(self.pref_org.get(key, name)))
+        return node
+
     def org(self, name: str, kind: str | None = None) -> URIRef:
         key = self.org_key(name)
         node = iri("org", self.scope, key)
@@ -173,13 +182,17 @@ class _Builder:
             role = iri("role", t.rank)
             self.add(role, RDF.type, ORG.Role)
             self.add(role, SKOS.prefLabel, Literal(t.rank))
-            if t.organ and t.organ.endswith(load_lexicon().org_suffixes):
-                organ_node = self.org(t.organ)
-                post = iri("post", self.scope, self.org_key(t.organ), t.rank)
+            lex = load_lexicon()
+            written = t.organ if t.organ and t.organ.endswith(lex.org_suffixes) else None
+            organ = written or lex.implied_organs.get(t.rank)
+            if organ:
+                key = self.org_key(organ)
+                post = iri("post", self.scope, key, t.rank)
                 self.add(post, RDF.type, ORG.Post)
-                self.add(post, ORG.postIn, organ_node)
+                self.add(post, ORG.postIn, self.org(organ) if written else self.implied_org(organ))
                 self.add(post, ORG.role, role)
-                self.add(post, SKOS.prefLabel, Literal(self.pref_org.get(self.org_key(t.organ), t.organ) + t.rank))
+                # 区委书记 says its organ; 区长 is read as it stands
+                self.add(post, SKOS.prefLabel, Literal(self.pref_org.get(key, organ) + t.rank if written else t.rank))
                 self.add(att, DKG.post, post)
             else:
                 self.add(att, DKG.role, role)

@@ -84,8 +84,26 @@ def test_post_holders_as_of_a_day_and_per_district(runner, loaded):
         ).output
     )
     held = {(r["district"], r["name"]): r["standing"] for r in found}
-    assert held[("上街区", "宋洁")].startswith("held")
-    assert held[("示例区", "欧阳明")] == "seen only after"
+    assert held[("上街区", "宋洁")] == "held"
+    assert held[("示例区", "欧阳明")] == "first seen after"
+    found = rows(
+        kg(
+            runner,
+            loaded,
+            "query",
+            "post-holders",
+            "--bind",
+            "post=区长",
+            "--bind",
+            "day=2021-06-01",
+            "--format",
+            "json",
+        ).output
+    )
+    assert {(r["district"], r["name"], r["standing"]) for r in found} == {
+        ("上街区", "耿勇军", "last seen before"),
+        ("示例区", "陈立新", "last seen before"),
+    }
 
 
 def test_who_meets_whom_gives_both_roles(runner, loaded):

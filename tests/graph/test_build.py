@@ -44,3 +44,19 @@ def test_an_undated_event_keeps_its_written_day_in_the_label(tmp_path: Path, nlp
     page.write_text("示例镇调研\n3月26日，州纪委副书记赵宗明深入示例镇调研。\n", encoding="utf-8")
     [ev] = extract(parse_file(page), nlp).events
     assert ev.date is None and ev.label.startswith("3月26日")
+
+
+def test_a_title_without_its_organ_holds_the_post_it_implies(sample: Path, nlp):
+    """区委副书记、区长耿勇军: 区长 writes no organ, and is a post in the district's 区政府."""
+    from rdflib.namespace import ORG, SKOS
+
+    issue = parse_file(sample)
+    g = build_graph(issue, extract(issue, nlp))
+    (att,) = [a for a in g.subjects(DKG.titleAsWritten, Literal("区长"))]
+    post = g.value(att, DKG.post)
+    organ = g.value(post, ORG.postIn)
+    assert g.value(post, SKOS.prefLabel) == Literal("区长")
+    assert "/org/上街区/" in str(organ) and str(organ).endswith("区政府")  # the same node as a written 区政府
+    assert g.value(organ, SKOS.prefLabel) is not None
+    # implied, not written: no org:Organization of its own unless the text names it
+    assert (organ, RDF.type, ORG.Organization) not in g
