@@ -118,7 +118,13 @@ def main() -> int:
                 answers.append(unordered(out.stdout) if out.returncode == 0 else out.stderr.strip()[-80:])
                 line += f"  {name} {took:5.2f} s"
             same = answers[0] == answers[1]
-            print(line + ("  same answer" if same else f"  DIFFERS: {str(answers[1])[:100]}"))
+            if same or isinstance(answers[0], str) or isinstance(answers[1], str):
+                print(line + ("  same answer" if same else f"  DIFFERS: {str(answers[1])[:100]}"))
+                continue
+            a, b = set(answers[0]), set(answers[1])
+            print(line + f"  DIFFERS in {len(a - b)} of {len(a)} lines")
+            for text in sorted(a - b)[:1] + sorted(b - a)[:1]:
+                print(f"      {'embedded' if text in a else 'virtuoso'}: {text[:160]}")
         for name, (store, e) in stores.items():
             took, out = timed(
                 [*KG, "export", "--format", "nquads", "--output", str(work / f"{name}.nq"), "--store", store], e

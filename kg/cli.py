@@ -168,6 +168,31 @@ def query(
 
 
 @cli.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="The address to listen on (this machine only by default)."
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a query may run before the client gets 503.",
+)
+@store_option
+@friendly
+def serve(host: str, port: int, timeout: float, store: str | None) -> None:
+    """Serve the store: a read-only SPARQL 1.1 Protocol endpoint at /sparql."""
+    from .store.base import store_location
+    from .web.app import serve as run
+
+    with _opened(store, reader=True):
+        pass  # a missing or unreadable store is one line here, not a 500 on every request
+    click.echo(f"serving {store_location(store)} at http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
+    run(store_location(store), host, port, timeout)
+
+
+@cli.command()
 @friendly
 def queries() -> None:
     """List the query library: each query's name, question and parameters."""

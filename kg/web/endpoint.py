@@ -1,0 +1,146 @@
+"""The SPARQL 1.1 Protocol over the store: what `kg serve` answers at /sparql.
+
+Plain functions (parse a request, run it, serialise the answer) so the protocol is
+tested without a server; :mod:`kg.web.app` wires them to HTTP. Read-only: an update
+is refused with 403 and a sentence. Each query runs in a worker thread within a
+time limit; past it the client gets 503 and the server keeps answering others.
+"""
+
+from __future__ import annotations
+
+import threading
+import urllib.parse
+from dataclasses import dataclass
+
+from rdflib.query import Result
+
+from ..analysis.query import run_query
+from ..errors import KGError, QueryError
+from ..graph.vocab import PREFIXES
+from ..store.base import open_store
+from ..store.sandbox import UPDATE_WORDS
+from ..store.sparqltext import query_form
+
+SELECT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "json-ld",
+    "application/json": "json-ld",
+}
+
+
+@dataclass
+class Answer:
+    status: int
+    media_type: str
+    body: bytes
+
+
+class ProtocolError(KGError):
+    """A request the protocol cannot take (no query, an update, a bad body)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def query_text(method: str, content_type: str, params: dict[str, list[str]], body: bytes) -> str:
+    """The query of a GET (``?query=``), a form POST, or a direct POST (``application/sparql-query``)."""
+    kind = content_type.split(";")[0].strip().lower()
+    if method == "POST" and kind == "application/sparql-query":
+        return body.decode("utf-8")
+    if method == "POST" and kind == "application/sparql-update":
+        raise ProtocolError(
+            403, "this endpoint is read-only: updates are refused (kg import and kg remove change the store)"
+        )
+    fields = dict(params)
+    if method == "POST" and kind == "application/x-www-form-urlencoded":
+        fields |= urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True)
+    if "update" in fields:
+        raise ProtocolError(
+            403, "this endpoint is read-only: updates are refused (kg import and kg remove change the store)"
+        )
+    queries = fields.get("query", [])
+    if len(queries) != 1 or not queries[0].strip():
+        raise ProtocolError(400, "give one query: ?query=… or a POST body of type application/sparql-query")
+    return queries[0]
+
+
+def negotiate(accept: str, graph_form: bool) -> tuple[str, str]:
+    """(media type, serialiser) for an Accept header; q-values honoured, first listed wins ties."""
+    table = GRAPH_TYPES if graph_form else SELECT_TYPES
+    offers: list[tuple[float, int, str]] = []
+    for i, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = next((float(p[2:]) for p in params if p.startswith("q=") and p[2:].replace(".", "", 1).isdigit()), 1.0)
+        offers.append((-q, i, media.lower()))
+    for _, _, media in sorted(offers):
+        if media in table:
+            return media, table[media]
+        if media in ("*/*", "application/*", "text/*"):
+            break
+    default = "text/turtle" if graph_form else "application/sparql-results+json"
+    return default, table[default]
+
+
+def _tsv(result: Result) -> bytes:
+    """W3C SPARQL 1.1 TSV: a header of ?names, then each term as Turtle writes it
+    (rdflib's n3() escapes tabs and newlines inside literals)."""
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    for row in result:
+        lines.append("\t".join("" if t is None else t.n3() for t in (row[i] for i in range(len(result.vars)))))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def serialise(result: Result, serialiser: str) -> bytes:
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        for p, ns in PREFIXES.items():
+            result.graph.bind(p, ns)
+        return result.graph.serialize(format=serialiser, encoding="utf-8")
+    if serialiser == "tsv":
+        return _tsv(result)
+    return result.serialize(format=serialiser)
+
+
+def answer_query(store_location: str, sparql: str, accept: str, timeout: float) -> Answer:
+    """Run one protocol query against the store and serialise it as negotiated."""
+    form = query_form(sparql)
+    if form in UPDATE_WORDS:
+        raise ProtocolError(403, f"{form} is an update and this endpoint is read-only")
+    media, serialiser = negotiate(accept, form in ("CONSTRUCT", "DESCRIBE"))
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            store = open_store(store_location, must_exist=True, reader=True)
+            try:
+                box["body"] = serialise(run_query(store, sparql), serialiser)
+            finally:
+                store.close()
+        except BaseException as exc:  # handed to the request's thread below
+            box["err"] = exc.with_traceback(None)
+
+    worker = threading.Thread(target=work, daemon=True, name="kg-sparql")
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        # the embedded engine cannot be interrupted: the thread finishes on its own
+        raise ProtocolError(503, f"the query ran past {timeout:g} s; bind a parameter or add LIMIT")
+    if "err" in box:
+        err = box["err"]
+        if isinstance(err, QueryError):
+            raise ProtocolError(400, str(err))
+        if isinstance(err, KGError):
+            raise ProtocolError(500, str(err))
+        raise err
+    charset = "; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else ""
+    return Answer(200, media + charset, box["body"])
