@@ -485,20 +485,26 @@ class EventFinder:
                         while b > s0 and text[b - 1] not in "，。；！？\n":
                             b -= 1
                         subject = [n for n in in_sent if b <= n.start and n.end <= a]
-                    if not subject and v > s0 and text[v - 1] in "他她" and role == "Speaker":
-                        # 他强调: the last one who spoke, chaired or led; else the last one named
+                    said = (
+                        _PRONOUN_BEFORE.search(text[max(s0, v - 4) : v]) if role == "Speaker" and not subject else None
+                    )
+                    if said:
+                        # 他强调, 他还要求: the one last named in this paragraph, unless only
+                        # listed among those who attended; else the last who spoke, chaired or led
+                        para = text.rfind("\n", 0, v) + 1
+                        listed = {r.person for r in ev.roles if r.role == "Attendee"}
+                        listed -= {r.person for r in ev.roles if r.role != "Attendee"}
+                        here = [n for n in names if para <= n.start and n.end <= v and n.name not in listed]
                         leads = sorted(
                             (r for r in ev.roles if r.role in ("Speaker", "Chair", "Leader") and r.end <= v),
                             key=lambda r: r.start,
                         )
                         named = [n for n in names if n.end <= v]
-                        subject = (
-                            [NameMention(leads[-1].person, leads[-1].start, leads[-1].end, "pronoun")]
-                            if leads
-                            else named[-1:]
+                        speaker = (
+                            here[-1].name if here else leads[-1].person if leads else named[-1].name if named else None
                         )
-                        if subject:
-                            self._statement(ev, text, subject[0].name, verb, v, v - 1, s1)
+                        if speaker:
+                            self._statement(ev, text, speaker, verb, v, max(s0, v - 4) + said.start(), s1)
                         continue
                     if role == "Leader" and verb in ("率",) and not text.startswith("队", v + 1):
                         continue
@@ -547,6 +553,7 @@ class EventFinder:
         end = v + len(verb)
         while end < s1 and text[end] in "：:，,":
             end += 1
+        s1 = _enumeration_end(text, end, s1)
         content = text[end:s1].rstrip("。")
         if content:
             ev.statements.append(StatementMention(speaker, verb, content, start, s1))
@@ -581,3 +588,29 @@ class EventFinder:
             return False
         gap = text[a : nxt.start]
         return not any(gap[i : i + 2] in self.lex.verbs for i in range(len(gap) - 1)) and "，" not in gap
+
+
+# 他 or 她 right before a verb, perhaps with 还/也/又/并/同时 between
+_PRONOUN_BEFORE = re.compile(r"[他她](?:还|也|又|并|再次|同时|进一步)?$")
+_ORDINALS = "一二三四五六七八九十"
+_ENUMERATION = re.compile(r"(第)?一(要|是|、)?")
+
+
+def _enumeration_end(text: str, start: int, s1: int) -> int:
+    """Where a demand that enumerates (一要…。二要…。三要…) ends: it runs on through the
+    sentences of its paragraph that carry the next ordinal, so it is kept whole."""
+    m = _ENUMERATION.match(text, start)
+    if not m or not (m.group(1) or m.group(2)):
+        return s1
+    first, marker = m.group(1) or "", m.group(2) or ""
+    for ordinal in _ORDINALS[1:]:
+        at = s1
+        while at < len(text) and text[at] in " \u3000":
+            at += 1
+        if not text.startswith(f"{first}{ordinal}{marker}", at):
+            break
+        stop = at
+        while stop < len(text) and text[stop] not in "。！？\n":
+            stop += 1
+        s1 = stop + 1 if stop < len(text) and text[stop] in "。！？" else stop
+    return s1

@@ -61,6 +61,8 @@ class _Article:
 
     def evidence(self, span: Span, rule: str) -> Evidence:
         sent = span.sent if self.doc.has_annotation("SENT_START") else span
+        if span.end > sent.end:  # a demand that enumerates (一要…二要…) runs over its sentences
+            sent = self.doc[sent.start : span.end]
         s_a, s_b = self.issue.original_span(self.base + sent.start_char, self.base + sent.end_char)
         a, b = self.issue.original_span(self.base + span.start_char, self.base + span.end_char)
         return Evidence(self.issue.text[s_a:s_b].strip(), s_a, s_b, a, b, rule, CONFIDENCE.get(rule, 0.5))
