@@ -42,14 +42,32 @@ def select(
         for c in centres:
             keep |= set(nx.ego_graph(sub.to_undirected(as_view=True), c, radius=depth))
         sub = sub.subgraph(keep).copy()
+    if sub.number_of_nodes() > PAGE_MAX:
+        raise ExportError(
+            f"{sub.number_of_nodes()} nodes are more than one page can draw ({PAGE_MAX}); "
+            "draw a neighbourhood instead (--ego NAME --depth 1)"
+        )
     return sub
+
+
+SPRING_MAX = 499  # networkx's spring layout turns to scipy (not installed) from 500 nodes
+PAGE_MAX = 3000  # past this a static page is neither readable nor light (layout memory is quadratic)
+
+
+def layout(g: nx.Graph) -> dict:
+    """Positions computed with numpy alone, deterministic for a graph."""
+    if not g.number_of_nodes():
+        return {}
+    if g.number_of_nodes() <= SPRING_MAX:
+        return nx.spring_layout(g, seed=7)
+    return nx.forceatlas2_layout(g, seed=7, max_iter=60)
 
 
 def render(net: nx.MultiDiGraph, title: str = "district-kg") -> str:
     """The page as one HTML string, with positions computed here and physics off."""
     from pyvis.network import Network
 
-    pos = nx.spring_layout(nx.Graph(net), seed=7, k=None) if net.number_of_nodes() else {}
+    pos = layout(nx.Graph(net))
     scale = 120 * max(1.0, net.number_of_nodes() ** 0.5)
     vn = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     for n, d in net.nodes(data=True):
