@@ -98,8 +98,14 @@ class OxigraphStore:
             raise StoreError(f"{path}: cannot open the store ({str(exc).splitlines()[0]})") from None
 
     # --- snapshots: what readers read while a writer holds the store -------------
+    def _snapshots(self) -> list[Path]:
+        """Finished snapshots, oldest first. RocksDB writes a checkpoint as ``<name>.tmp``
+        and renames it when done: a reader must never open one still being written."""
+        folder = self.path / SNAPSHOTS
+        return sorted(p for p in folder.iterdir() if p.name.isdigit()) if folder.is_dir() else []
+
     def _latest_snapshot(self) -> Path | None:
-        found = sorted((self.path / SNAPSHOTS).glob("[0-9]*")) if (self.path / SNAPSHOTS).is_dir() else []
+        found = self._snapshots()
         return found[-1] if found else None
 
     def snapshot(self) -> None:
@@ -112,7 +118,7 @@ class OxigraphStore:
             self._ox.backup(str(target))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write a snapshot for readers ({exc})") from None
-        for old in sorted(folder.glob("[0-9]*"))[:-KEEP_SNAPSHOTS]:
+        for old in self._snapshots()[:-KEEP_SNAPSHOTS]:
             shutil.rmtree(old, ignore_errors=True)
 
     def _ensure_union(self) -> None:
