@@ -8,7 +8,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping, TypeVar
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -21,6 +21,7 @@ from ..store.base import QuadStore
 from ..store.sparqltext import query_form, tokens
 
 FORMATS = ("table", "csv", "tsv", "json")
+T = TypeVar("T")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld")
 
 
@@ -79,22 +80,32 @@ def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, f
         raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {form} answers as {', '.join(FORMATS)}")
     if form in ("CONSTRUCT", "DESCRIBE") and fmt not in GRAPH_FORMATS + ("table",):
         raise QueryError(f"a {form} answers as a graph: --format {', '.join(GRAPH_FORMATS)}")
+    try:
+        return within(timeout, lambda: format_result(run_query(store, sparql, bindings), fmt))
+    except TimeoutError:
+        raise QueryTimeout(
+            f"the query ran past {timeout:g} s (--timeout); bind a parameter, add LIMIT, or allow it more time"
+        ) from None
+
+
+def within(timeout: float | None, work: Callable[[], T]) -> T:
+    """``work()`` in a daemon thread, its answer or its exception; :class:`TimeoutError`
+    when it runs past ``timeout`` seconds. The embedded engine cannot be interrupted,
+    so the thread is left to finish on its own."""
     box: dict = {}
 
-    def work() -> None:
+    def run() -> None:
         try:
-            box["out"] = format_result(run_query(store, sparql, bindings), fmt)
+            box["out"] = work()
         except BaseException as exc:  # handed to the caller's thread below
             # without its frames: a result they hold must be dropped on the thread that made it
             box["err"] = exc.with_traceback(None)
 
-    worker = threading.Thread(target=work, daemon=True, name="kg-query")
+    worker = threading.Thread(target=run, daemon=True, name="kg-query")
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise QueryTimeout(
-            f"the query ran past {timeout:g} s (--timeout); bind a parameter, add LIMIT, or allow it more time"
-        )
+        raise TimeoutError
     if "err" in box:
         raise box["err"]
     return box["out"]

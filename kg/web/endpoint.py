@@ -8,13 +8,12 @@ time limit; past it the client gets 503 and the server keeps answering others.
 
 from __future__ import annotations
 
-import threading
 import urllib.parse
 from dataclasses import dataclass
 
 from rdflib.query import Result
 
-from ..analysis.query import run_query
+from ..analysis.query import run_query, within
 from ..errors import KGError, QueryError
 from ..graph.vocab import PREFIXES
 from ..store.base import open_store
@@ -117,30 +116,21 @@ def answer_query(store_location: str, sparql: str, accept: str, timeout: float) 
     if form in UPDATE_WORDS:
         raise ProtocolError(403, f"{form} is an update and this endpoint is read-only")
     media, serialiser = negotiate(accept, form in ("CONSTRUCT", "DESCRIBE"))
-    box: dict = {}
 
-    def work() -> None:
+    def work() -> bytes:
+        store = open_store(store_location, must_exist=True, reader=True)
         try:
-            store = open_store(store_location, must_exist=True, reader=True)
-            try:
-                box["body"] = serialise(run_query(store, sparql), serialiser)
-            finally:
-                store.close()
-        except BaseException as exc:  # handed to the request's thread below
-            box["err"] = exc.with_traceback(None)
+            return serialise(run_query(store, sparql), serialiser)
+        finally:
+            store.close()
 
-    worker = threading.Thread(target=work, daemon=True, name="kg-sparql")
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        # the embedded engine cannot be interrupted: the thread finishes on its own
-        raise ProtocolError(503, f"the query ran past {timeout:g} s; bind a parameter or add LIMIT")
-    if "err" in box:
-        err = box["err"]
-        if isinstance(err, QueryError):
-            raise ProtocolError(400, str(err))
-        if isinstance(err, KGError):
-            raise ProtocolError(500, str(err))
-        raise err
+    try:
+        body = within(timeout, work)
+    except TimeoutError:
+        raise ProtocolError(503, f"the query ran past {timeout:g} s; bind a parameter or add LIMIT") from None
+    except QueryError as exc:
+        raise ProtocolError(400, str(exc)) from None
+    except KGError as exc:
+        raise ProtocolError(500, str(exc)) from None
     charset = "; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else ""
-    return Answer(200, media + charset, box["body"])
+    return Answer(200, media + charset, body)

@@ -69,38 +69,14 @@ def test_answers_carry_their_issue_and_sentence(runner, loaded):
 
 
 def test_post_holders_as_of_a_day_and_per_district(runner, loaded):
-    found = rows(
-        kg(
-            runner,
-            loaded,
-            "query",
-            "post-holders",
-            "--bind",
-            "post=区委书记",
-            "--bind",
-            "day=2020-06-10",
-            "--format",
-            "json",
-        ).output
-    )
-    held = {(r["district"], r["name"]): r["standing"] for r in found}
+    def holders(post: str, day: str) -> list[dict[str, str]]:
+        args = ("query", "post-holders", "--bind", f"post={post}", "--bind", f"day={day}", "--format", "json")
+        return rows(kg(runner, loaded, *args).output)
+
+    held = {(r["district"], r["name"]): r["standing"] for r in holders("区委书记", "2020-06-10")}
     assert held[("上街区", "宋洁")] == "held"
     assert held[("示例区", "欧阳明")] == "first seen after"
-    found = rows(
-        kg(
-            runner,
-            loaded,
-            "query",
-            "post-holders",
-            "--bind",
-            "post=区长",
-            "--bind",
-            "day=2021-06-01",
-            "--format",
-            "json",
-        ).output
-    )
-    assert {(r["district"], r["name"], r["standing"]) for r in found} == {
+    assert {(r["district"], r["name"], r["standing"]) for r in holders("区长", "2021-06-01")} == {
         ("上街区", "耿勇军", "last seen before"),
         ("示例区", "陈立新", "last seen before"),
     }
