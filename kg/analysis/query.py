@@ -75,11 +75,7 @@ def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, f
     The embedded engine cannot be interrupted, so the query runs in a daemon thread
     that is abandoned at the limit; the caller must then end the process without
     touching the store (the CLI does)."""
-    form = query_form(sparql)
-    if form in ("SELECT", "ASK") and fmt in GRAPH_FORMATS:
-        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {form} answers as {', '.join(FORMATS)}")
-    if form in ("CONSTRUCT", "DESCRIBE") and fmt not in GRAPH_FORMATS + ("table",):
-        raise QueryError(f"a {form} answers as a graph: --format {', '.join(GRAPH_FORMATS)}")
+    check_format(query_form(sparql), fmt)  # before running: a wrong format is known from the text
     try:
         return within(timeout, lambda: format_result(run_query(store, sparql, bindings), fmt))
     except TimeoutError:
@@ -140,18 +136,21 @@ def _csv_cell(text: str) -> str:
     return text
 
 
+def check_format(form: str | None, fmt: str) -> None:
+    """Results formats for SELECT and ASK, graph formats for CONSTRUCT and DESCRIBE."""
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        if fmt not in GRAPH_FORMATS + ("table",):
+            raise QueryError(f"a {form} answers as a graph: --format {', '.join(GRAPH_FORMATS)}")
+    elif fmt in GRAPH_FORMATS:
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {form} answers as {', '.join(FORMATS)}")
+
+
 def format_result(result: Result, fmt: str) -> str:
     """Text for the terminal or a file. SELECT: ``table``, ``csv``, ``tsv``, ``json``
     (W3C SPARQL 1.1 Query Results JSON); CONSTRUCT and DESCRIBE: ``turtle`` (also
     for ``table``), ``nt``, ``jsonld``; ASK: true or false, or results JSON."""
-    graph_form = result.type in ("CONSTRUCT", "DESCRIBE")
-    if fmt in GRAPH_FORMATS and not graph_form:
-        raise QueryError(
-            f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {result.type} answers as {', '.join(FORMATS)}"
-        )
-    if graph_form:
-        if fmt not in GRAPH_FORMATS + ("table",):
-            raise QueryError(f"a {result.type} answers as a graph: --format {', '.join(GRAPH_FORMATS)}")
+    check_format(result.type, fmt)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
         g = result.graph
         for p, ns in PREFIXES.items():
             g.bind(p, ns)
