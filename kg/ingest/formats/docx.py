@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from ...errors import InputError
+from .headlines import HEADLINE_MAX, is_headline
 
 # the XML of a Word file (images aside): a bulletin's is well under a megabyte
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -15,8 +16,16 @@ MAX_UNPACKED = 64 * 1024 * 1024
 def _paragraph_text(p) -> str:
     text = p.text.strip()
     runs = [r for r in p.runs if r.text.strip()]
-    if text and runs and all(r.bold for r in runs) and len(text) <= 60:
+    if text and runs and all(r.bold for r in runs) and len(text) <= HEADLINE_MAX:
         return f"**{text}**"  # a bold paragraph is a headline, as in the Markdown form
+    lead = ""
+    for r in p.runs:  # bold runs that open the paragraph: a headline on the line of its body
+        if r.text.strip() and not r.bold:
+            break
+        lead += r.text
+    lead = lead.strip()
+    if is_headline(lead) and text.startswith(lead) and len(text) > len(lead):
+        return f"**{lead}** {text[len(lead) :].strip()}"
     return text
 
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ...errors import InputError
+from .headlines import is_headline
 from .text import decode
 
 SKIP_TAGS = {
@@ -42,6 +43,7 @@ META_DATE = (
     "publish_date",
     "date",
 )
+BOLD_TAGS = {"strong", "b"}
 VOID = {"br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "wbr"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -56,6 +58,8 @@ class _Page(HTMLParser):
         self.meta_date = ""
         self._in_title = self._in_h1 = False
         self._next = 0
+        self._line_open = False  # text since the last block break
+        self._bold: list[tuple[int, int] | None] = []  # where a headline marker opened: (container, part)
 
     def _skipping(self) -> bool:
         return any(s for _, s, _ in self.stack)
@@ -80,10 +84,28 @@ class _Page(HTMLParser):
             self._in_h1 = True
         if tag in BLOCK_TAGS:
             self._text("\n")
+        if tag in BOLD_TAGS:
+            # bold that opens a block is a headline, perhaps on the line of its body:
+            # marked **…** as in the Markdown form, so the parser splits it off
+            self._bold.append(self._mark() if not self._line_open and not self._skipping() else None)
+
+    def _mark(self) -> tuple[int, int]:
+        self._text("**")
+        cid = self._container()
+        return cid, len(self.containers[cid]) - 1
 
     def handle_endtag(self, tag):
         if tag in VOID:
             return
+        if tag in BOLD_TAGS and self._bold:
+            opened = self._bold.pop()
+            if opened is not None:
+                parts = self.containers[opened[0]]
+                inside = "".join(parts[opened[1] + 1 :]).strip()
+                if is_headline(inside) and "\n" not in inside:
+                    self._text("**")
+                else:
+                    parts[opened[1]] = ""  # emphasis, a point's lead-in, or spread over blocks
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
@@ -103,10 +125,16 @@ class _Page(HTMLParser):
         if not self._skipping() and not self._in_title:
             self._text(data)
 
-    def _text(self, data: str) -> None:
+    def _container(self) -> int:
         # text belongs to its nearest div/article/section/td container
-        cid = next((c for t, _, c in reversed(self.stack) if t in ("div", "article", "section", "td", "body")), 0)
-        self.containers.setdefault(cid, []).append(data)
+        return next((c for t, _, c in reversed(self.stack) if t in ("div", "article", "section", "td", "body")), 0)
+
+    def _text(self, data: str) -> None:
+        if data == "\n":
+            self._line_open = False
+        elif data.strip() and data != "**":
+            self._line_open = True
+        self.containers.setdefault(self._container(), []).append(data)
 
 
 def read_html(data: bytes, path: Path) -> tuple[str, str]:

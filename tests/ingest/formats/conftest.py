@@ -89,3 +89,47 @@ def write_html(lines, target: Path) -> Path:
         encoding="utf-8",
     )
     return target
+
+
+def same_line(lines) -> list[tuple[str, str]]:
+    """(headline, body) pairs with each headline on the line of its body, as Word files
+    and news pages often set them; other lines as ("", text)."""
+    out, i = [], 0
+    while i < len(lines):
+        text, head = lines[i]
+        if head and i + 1 < len(lines):
+            out.append((text, lines[i + 1][0]))
+            i += 2
+        else:
+            out.append(("", text))
+            i += 1
+    return out
+
+
+def write_docx_same_line(lines, target: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    for head, text in same_line(lines):
+        if head or text:
+            p = d.add_paragraph()
+            if head:
+                p.add_run(head).bold = True
+                p.add_run(" ")
+            p.add_run(text)
+    d.save(target)
+    return target
+
+
+def write_html_same_line(lines, target: Path) -> Path:
+    body = "".join(
+        f"<p><strong>{html.escape(h)}</strong> {html.escape(t)}</p>" if h else f"<p>{html.escape(t)}</p>"
+        for h, t in same_line(lines)
+        if h or t
+    )
+    target.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>上街信息第46期</title></head>'
+        f'<body><div class="article-content">{body}</div></body></html>',
+        encoding="utf-8",
+    )
+    return target

@@ -10,7 +10,7 @@ from kg.errors import InputError
 from kg.ingest.parse import parse_file
 from kg.ingest.reading import read_source
 
-from .conftest import write_docx, write_html, write_pdf
+from .conftest import write_docx, write_docx_same_line, write_html, write_html_same_line, write_pdf
 
 
 def structure(issue):
@@ -51,7 +51,16 @@ def test_gb18030_text(sample, tmp_path):
     assert issue.encoding == "gb18030" and structure(issue) == EXPECTED
 
 
-@pytest.mark.parametrize("writer,suffix", [(write_docx, ".docx"), (write_pdf, ".pdf"), (write_html, ".html")])
+@pytest.mark.parametrize(
+    "writer,suffix",
+    [
+        (write_docx, ".docx"),
+        (write_pdf, ".pdf"),
+        (write_html, ".html"),
+        (write_docx_same_line, ".docx"),
+        (write_html_same_line, ".html"),
+    ],
+)
 def test_every_format_gives_the_same_structure(writer, suffix, sample_lines, tmp_path):
     issue = parse_file(writer(sample_lines, tmp_path / f"sample{suffix}"))
     assert structure(issue) == EXPECTED
@@ -113,3 +122,28 @@ def test_encrypted_pdf(sample_lines, tmp_path):
         w.write(f)
     with pytest.raises(InputError, match="encrypted"):
         read_source(locked)
+
+
+def test_a_bold_lead_in_of_a_point_stays_in_its_article(tmp_path):
+    """Word sets 一是…。 and （一）… in bold too: they are points of the article, not headlines."""
+    import docx
+
+    d = docx.Document()
+    for head, text in [
+        ("示例信息", ""),
+        ("", "第 7 期"),
+        ("", "中共示例区委办公室　　　　2021 年 4 月 2 日"),
+        ("我区推进招商引资工作", "示例街道多措并举推进招商。"),  # invented
+        ("一是新举措，促招商。", "召开招商引资座谈会，聘请6位企业家为招商特使。"),
+        ("（二）新模式", "上门了解企业需求，解决企业困难。（示例街道）"),
+    ]:
+        p = d.add_paragraph()
+        if head:
+            p.add_run(head).bold = True
+        p.add_run(text)
+    d.save(tmp_path / "points.docx")
+    issue = parse_file(tmp_path / "points.docx")
+    (article,) = issue.articles
+    body = issue.clean[article.start : article.end]
+    assert article.headline == "我区推进招商引资工作" and article.unit == "示例街道"
+    assert "一是新举措" in body and "（二）新模式" in body
