@@ -87,19 +87,8 @@ def main() -> int:
         print(f"peak memory (import)         {peak:.0f} MB")
         if not str(args.store).startswith("http"):
             print(f"store on disk                {du(Path(args.store)) / 2**20:.0f} MB")
-        if args.queries:
-            for rq in sorted((ROOT / "queries").glob("*.rq")):
-                t0 = time.perf_counter()
-                res = subprocess.run(
-                    KG + ["query", str(rq), "--store", str(args.store), "--format", "csv"],
-                    capture_output=True,
-                    text=True,
-                    cwd=ROOT,
-                )
-                took = time.perf_counter() - t0
-                rows = max(0, len(res.stdout.splitlines()) - 1)
-                status = f"{rows} rows" if res.returncode == 0 else res.stderr.strip().splitlines()[-1][:60]
-                print(f"query {rq.stem:22} {took:6.2f} s  {status}")
+        if args.queries:  # every library query, bound and unbound (bench/bench_queries.py)
+            subprocess.run([sys.executable, str(ROOT / "bench" / "bench_queries.py"), str(args.store)], cwd=ROOT)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
