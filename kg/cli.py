@@ -77,12 +77,20 @@ def import_cmd(paths: tuple[Path, ...], store: str | None, jobs: int | None, bul
     """Import bulletins: files or folders (.txt .md .docx .pdf .html); re-importing replaces an issue."""
     from tqdm import tqdm
 
-    from .importer import default_jobs, import_files, nothing_found, summary
-    from .ingest.reading import iter_sources
+    from .errors import InputError
+    from .importer import ImportReport, default_jobs, import_files, nothing_found, summary
+    from .ingest.reading import iter_sources, read_source
 
     files = iter_sources(list(paths))
     if not files:  # refused before any store is opened or made
         click.echo(nothing_found(list(paths)).line(), err=True)
+        sys.exit(1)
+    if not any(f.exists() for f in files):  # nothing there to read: no store is made for it either
+        for f in files:
+            try:
+                read_source(f)
+            except InputError as exc:
+                click.echo(ImportReport(f, error=str(exc)).line(), err=True)
         sys.exit(1)
     n = len(files)
     # on a terminal a bar with rate and ETA; in a pipe or a log, only the lines

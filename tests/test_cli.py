@@ -335,3 +335,10 @@ def test_a_full_disk_is_one_line_and_the_other_files_are_reported(runner, store,
     assert r.exit_code == 1 and "Traceback" not in r.output
     lines = r.stderr.strip().splitlines()
     assert all("No space left on device" in line for line in lines) and lines[0].startswith("error: ")
+
+
+def test_importing_only_missing_files_makes_no_store(runner, tmp_path):
+    target = tmp_path / "store"
+    r = runner.invoke(cli, ["import", str(tmp_path / "nope.txt"), "--store", str(target)])
+    assert r.exit_code == 1 and "nope.txt: no such file or folder" in r.output and "Traceback" not in r.output
+    assert not target.exists()
