@@ -15,6 +15,8 @@ reason, so no traceback reaches the terminal.
     it reaches outside the store (SERVICE, FROM of a foreign graph).
     - :class:`QueryTimeout`: a query ran past its time limit.
   - :class:`ExportError`: an export format or target is unusable.
+  - :class:`ProtocolError`: a request to `kg serve`'s SPARQL endpoint that the
+    protocol cannot take (no query, an update, too slow); carries the HTTP ``status``.
 """
 
 from __future__ import annotations
@@ -57,3 +59,11 @@ class QueryTimeout(QueryError):
 
 class ExportError(KGError):
     """An export cannot be written."""
+
+
+class ProtocolError(KGError):
+    """A SPARQL Protocol request that cannot be answered; ``status`` is the HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status

@@ -13,7 +13,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from .endpoint import ProtocolError, answer_query, query_text
+from ..errors import ProtocolError
+from .endpoint import answer_query, query_text
 
 MAX_BODY = 1_000_000  # a query, not a document
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rdflib.query import Result
 
 from ..analysis.query import run_query, within
-from ..errors import KGError, QueryError
+from ..errors import KGError, ProtocolError, QueryError
 from ..graph.vocab import PREFIXES
 from ..store.base import open_store
 from ..store.sandbox import UPDATE_WORDS
@@ -42,14 +42,6 @@ class Answer:
     status: int
     media_type: str
     body: bytes
-
-
-class ProtocolError(KGError):
-    """A request the protocol cannot take (no query, an update, a bad body)."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def query_text(method: str, content_type: str, params: dict[str, list[str]], body: bytes) -> str:
