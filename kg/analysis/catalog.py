@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from ..errors import KGError
-from ..graph.iris import graph_iri
+from ..graph.iris import ISSUE_GRAPHS, graph_iri
 from ..store.base import QuadStore
 from .query import run_query
 
-ISSUE_GRAPHS = str(graph_iri("x"))[:-1]  # …/id/graph/issue/
 ISSUES = f"""
 SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {{
   GRAPH ?g {{ ?i dkg:issueKey ?key ; dkg:sourceFile ?file . OPTIONAL {{ ?i schema:datePublished ?date }} ?s ?p ?o }}

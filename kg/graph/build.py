@@ -170,6 +170,7 @@ class _Builder:
 
     def _facts(self, facts: Facts) -> None:
         issue = self.issue
+        lex = load_lexicon()
         for p in facts.persons:
             self.person(p.name)
         for o in facts.organizations:
@@ -182,7 +183,6 @@ class _Builder:
             role = iri("role", t.rank)
             self.add(role, RDF.type, ORG.Role)
             self.add(role, SKOS.prefLabel, Literal(t.rank))
-            lex = load_lexicon()
             written = t.organ if t.organ and t.organ.endswith(lex.org_suffixes) else None
             organ = written or lex.implied_organs.get(t.rank)
             if organ:

@@ -20,6 +20,10 @@ def iri(*parts: object) -> URIRef:
     return URIRef(str(DATA) + "/".join(segment(str(p)) for p in parts))
 
 
+GRAPHS = f"{DATA}graph/"  # every graph of the store: issues and derived ones
+ISSUE_GRAPHS = f"{GRAPHS}issue/"
+
+
 def graph_iri(issue_key: str) -> URIRef:
     return iri("graph", "issue", *issue_key.split("/"))
 

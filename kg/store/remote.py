@@ -37,14 +37,13 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from ..graph.iris import graph_iri
+from ..graph.iris import GRAPHS
 from . import sandbox, updates
 from .base import Replaced
 from .bindings import bind
 from .sparqltext import query_form
 
 JSON = "application/sparql-results+json"
-GRAPHS = str(graph_iri("x"))[: -len("issue/x")]  # …/id/graph/: issues and the derived graphs
 QUERY_TIMEOUT = float(os.environ.get("KG_SPARQL_TIMEOUT", "120"))
 
 

@@ -11,17 +11,14 @@ from __future__ import annotations
 from typing import Callable
 
 from ..errors import QueryError
-from .sparqltext import prefixes, query_form, tokens
-
-# the first word of every SPARQL 1.1 Update operation
-UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+from .sparqltext import UPDATE_WORDS, form_of, prefixes, tokens
 
 
 def check(sparql: str, is_graph: Callable[[str], bool]) -> None:
     """Refuse updates, SERVICE and LOAD, and FROM / FROM NAMED of anything but a graph of this store."""
     toks = list(tokens(sparql))
     declared = prefixes(toks)
-    first = query_form(sparql)
+    first = form_of(toks)
     if first in UPDATE_WORDS:
         raise QueryError(
             f"{first} is an update and queries are read-only; the store changes only through `kg import` and `kg remove`"

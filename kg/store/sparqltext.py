@@ -8,7 +8,7 @@ whose cost grows with the query's patterns.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 # comments and strings are skipped whole: a brace or a keyword inside them is text
 _SKIP = (
@@ -37,8 +37,16 @@ def prefixes(toks: list[re.Match]) -> dict[str, str]:
     return out
 
 
+# the first word of every SPARQL 1.1 Update operation, and the four query forms
+UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def form_of(toks: Iterable[re.Match]) -> str | None:
+    """The first query form or update word among tokens."""
+    return next((w for m in toks if (w := (m.group("word") or "").upper()) in QUERY_FORMS | UPDATE_WORDS), None)
+
+
 def query_form(sparql: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE (or an update's first word): the first such word."""
-    words = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE"}
-    words |= {"ADD", "MOVE", "COPY", "WITH"}
-    return next((w for m in tokens(sparql) if (w := (m.group("word") or "").upper()) in words), None)
+    """SELECT, ASK, CONSTRUCT or DESCRIBE (or an update's first word)."""
+    return form_of(tokens(sparql))

@@ -39,11 +39,16 @@ def _values(pairs: list[tuple[URIRef, URIRef]]) -> str:
     return "VALUES (?p ?post) { " + " ".join(f"({p.n3()} {post.n3()})" for p, post in pairs) + " }"
 
 
+def in_default(template: str, union: URIRef | None) -> str:
+    """Triples of a template or pattern meant for the default graph: there, or in
+    the named graph that stands for it (``union``) on engines without a default graph of
+    their own (Virtuoso's is a view of every graph and cannot be written)."""
+    return f"GRAPH {union.n3()} {{ {template} }}" if union else template
+
+
 def forget_holdings(pairs: list[tuple[URIRef, URIRef]], union: URIRef | None = None) -> str:
     """One SPARQL operation that drops the holdings of ``pairs`` from the tenure graph
     and the default graph (only tenure states them); ``union`` as in :func:`in_default`."""
-    from .updates import in_default
-
     return f"""DELETE {{ GRAPH <{TENURE_GRAPH}> {{ ?h ?x ?y }} {in_default("?h ?x ?y", union)} }}
 WHERE {{ {_values(pairs)} GRAPH <{TENURE_GRAPH}> {{ ?h <{ORG.member}> ?p ; <{DKG.post}> ?post ; ?x ?y }} }}"""
 
@@ -53,8 +58,6 @@ def refresh_holdings(pairs: list[tuple[URIRef, URIRef]] | None, union: URIRef | 
     pair, after a bulk load) afresh, into the tenure graph and the default graph.
     Full IRIs and no PREFIX lines: it is joined to other operations of one update,
     and a prologue may only open an update."""
-    from .updates import in_default
-
     values = "" if pairs is None else _values(pairs)
     holding = (
         f"?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ; "

@@ -13,18 +13,11 @@ from typing import Iterable
 from rdflib import URIRef
 from rdflib.term import Node
 
-from .tenure import forget_holdings, holdings_of, refresh_holdings
+from .tenure import forget_holdings, holdings_of, in_default, refresh_holdings
 
 
 def nt(term: Node) -> str:
     return term.n3()
-
-
-def in_default(template: str, union: URIRef | None) -> str:
-    """Triples of a template or pattern meant for the default graph: there, or in
-    the named graph that stands for it (``union``) on engines without a default graph of
-    their own (Virtuoso's is a view of every graph and cannot be written)."""
-    return f"GRAPH {nt(union)} {{ {template} }}" if union else template
 
 
 def forget(graph: str, union: URIRef | None = None) -> str:

@@ -17,8 +17,7 @@ from ..analysis.query import run_query, within
 from ..errors import KGError, ProtocolError, QueryError
 from ..graph.vocab import PREFIXES
 from ..store.base import open_store
-from ..store.sandbox import UPDATE_WORDS
-from ..store.sparqltext import query_form
+from ..store.sparqltext import UPDATE_WORDS, query_form
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
