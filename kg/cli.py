@@ -190,13 +190,17 @@ def query(
 @store_option
 @friendly
 def serve(host: str, port: int, timeout: float, store: str | None) -> None:
-    """Serve the store: a read-only SPARQL 1.1 Protocol endpoint at /sparql."""
+    """Serve the store: the workbench pages (query, entities, issues, explorer, tenure) and a
+    read-only SPARQL 1.1 Protocol endpoint at /sparql."""
     from .store.base import store_location
     from .web.app import serve as run
 
     with _opened(store, reader=True):
         pass  # a missing or unreadable store is one line here, not a 500 on every request
-    click.echo(f"serving {store_location(store)} at http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
+    click.echo(
+        f"serving {store_location(store)}: pages at http://{host}:{port}/query, SPARQL at /sparql (Ctrl-C stops)",
+        err=True,
+    )
     run(store_location(store), host, port, timeout)
 
 

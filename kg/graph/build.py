@@ -48,8 +48,17 @@ class _Builder:
         self.add(node, NIF.referenceContext, self.context)
         return node
 
+    def phrase(self, node: URIRef, ev: Evidence) -> None:
+        # Untyped and without its context: the IRI sits under the text and
+        # dkg:phrase's range says nif:Phrase; three triples a fact, not five
+        ph = self.here("text", f"{ev.start}-{ev.end}")
+        self.add(node, DKG.phrase, ph)
+        self.add(ph, NIF.beginIndex, Literal(ev.start, datatype=XSD.nonNegativeInteger))
+        self.add(ph, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+
     def provenance(self, node: URIRef, ev: Evidence) -> None:
         self.add(node, PROV.wasDerivedFrom, self.sentence(ev))
+        self.phrase(node, ev)
         self.add(node, DKG.confidence, Literal(round(ev.confidence, 2), datatype=XSD.decimal))
         self.add(node, DKG.rule, Literal(ev.rule))
 
@@ -249,6 +258,7 @@ class _Builder:
                 self.add(node, SKOS.altLabel, Literal(i.alias))
             self.add(node, SKOS.inScheme, iri("initiative", self.scope))
             self.add(node, PROV.wasDerivedFrom, self.sentence(i.evidence))
+            self.phrase(node, i.evidence)
             # parts of a compound slogan: 三项工程、一项管理
             for part in [p for p in i.name.split("、") if p] if "、" in i.name else []:
                 pn = iri("initiative", self.scope, part)

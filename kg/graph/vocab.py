@@ -58,6 +58,7 @@ class DKG(DefinedNamespace):
     partOfTotal: URIRef
     approximate: URIRef
     confidence: URIRef
+    phrase: URIRef
     rule: URIRef
     recipient: URIRef
     distributionVerb: URIRef

@@ -1,51 +1,297 @@
-"""`kg serve`: the store over HTTP (Starlette), on 127.0.0.1 by default.
+"""`kg serve`: the analyst's workbench over the store (Starlette), on 127.0.0.1 by default.
 
-Today it serves the SPARQL 1.1 Protocol endpoint at /sparql, so standard clients
-(SPARQLWrapper, rdflib's SPARQLStore, YASGUI, Protégé) query a district's graph;
-``/`` says where things are. Requests are answered by :mod:`kg.web.endpoint`.
+Routes:
+
+- ``/sparql``: the SPARQL 1.1 Protocol endpoint (:mod:`kg.web.endpoint`), read-only;
+- ``/query``: the query page (editor, the library with its parameters as fields, results
+  as a table, a graph or a timeline); the URL holds the query, so a link reproduces it;
+- ``/id/…``: a page for every entity at its own IRI path, HTML for a browser and
+  Turtle, N-Triples or JSON-LD for an RDF client (content negotiation);
+- ``/issue/KEY``: an issue's text with every extracted fact highlighted;
+- ``/explore``: the graph explorer, which loads neighbourhoods on demand;
+- ``/tenure``: who held which post when, as bars;
+- ``/api/…``: the JSON the pages draw from (library runs, search, neighbourhoods).
+
+Pages are Jinja2 templates with autoescaping, so document text is always text; the
+only scripts are the package's own files and vis-network from the pyvis package.
+Every handler opens the store read-only for its request, so imports made while the
+server runs are seen at the next request.
 """
 
 from __future__ import annotations
 
+import urllib.parse
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
-from ..errors import ProtocolError
+from ..errors import KGError, ProtocolError
+from ..graph.vocab import DATA
+from ..store.base import QuadStore, open_store
+from ..store.sparqltext import query_form
 from .endpoint import answer_query, query_text
 
 MAX_BODY = 1_000_000  # a query, not a document
+STATIC = Path(__file__).resolve().parent / "static"
+RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
+
+
+def page_path(iri: str) -> str:
+    """The workbench path of an entity IRI (``/id/person/上街区/耿勇军``), '' for others."""
+    base = str(DATA)
+    if not iri.startswith(base):
+        return ""
+    return "/id/" + urllib.parse.quote(iri[len(base) :], safe="/")
+
+
+def issue_path(key: str, begin: int | None = None, end: int | None = None) -> str:
+    at = f"#at-{begin}-{end}" if begin is not None and end is not None else ""
+    return "/issue/" + urllib.parse.quote(key, safe="/") + at
+
+
+def vis_network_dir() -> Path:
+    """vis-network as pyvis ships it (a declared dependency): no CDN, no copy of our own."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise KGError("the pyvis package is missing: reinstall district-kg")
+    found = sorted(Path(spec.submodule_search_locations[0], "templates", "lib").glob("vis-9*"))
+    if not found:
+        raise KGError("pyvis does not ship vis-network here: reinstall district-kg")
+    return found[-1]
+
+
+def prefers_rdf(accept: str) -> str | None:
+    """The RDF serialiser an Accept header prefers over HTML, or None for a page."""
+    best: tuple[float, int, str] | None = None
+    for i, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = next((float(p[2:]) for p in params if p.startswith("q=") and p[2:].replace(".", "", 1).isdigit()), 1.0)
+        media = media.lower()
+        if media in RDF_TYPES or media in ("text/html", "application/xhtml+xml"):
+            if best is None or (-q, i) < (-best[0], best[1]):
+                best = (q, i, media)
+    return best[2] if best and best[2] in RDF_TYPES else None
+
+
+def _templates() -> Environment:
+    env = Environment(loader=PackageLoader("kg.web", "templates"), autoescape=select_autoescape(default=True))
+    env.filters["page"] = page_path
+    env.globals["issue_path"] = issue_path
+    return env
 
 
 def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
+    env = _templates()
+
+    def html(name: str, status: int = 200, **context: object) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+
+    async def with_store(work: Callable[[QuadStore], object]) -> object:
+        def run() -> object:
+            store = open_store(store_location, must_exist=True, reader=True)
+            try:
+                return work(store)
+            finally:
+                store.close()
+
+        return await run_in_threadpool(run)
+
     async def sparql(request: Request) -> Response:
         body = await request.body() if request.method == "POST" else b""
         if len(body) > MAX_BODY:
             return PlainTextResponse("the request body is too large for a query\n", status_code=413)
         try:
-            text = query_text(
-                request.method,
-                request.headers.get("content-type", ""),
-                {k: request.query_params.getlist(k) for k in request.query_params.keys()},
-                body,
-            )
-            found = await run_in_threadpool(
-                answer_query, store_location, text, request.headers.get("accept", "*/*"), timeout
-            )
+            params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
+            text = query_text(request.method, request.headers.get("content-type", ""), params, body)
+            accept = _format_accept(params.get("format", [""])[0]) or request.headers.get("accept", "*/*")
+            found = await run_in_threadpool(answer_query, store_location, text, accept, timeout)
         except ProtocolError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=exc.status)
         return Response(found.body, media_type=found.media_type, headers={"Vary": "Accept"})
 
     async def home(request: Request) -> Response:
+        if "text/html" in request.headers.get("accept", ""):
+            return RedirectResponse("/query")
         return PlainTextResponse(
             "district-kg\n\nSPARQL 1.1 Protocol endpoint: /sparql (GET ?query=…, POST form or "
             "application/sparql-query); results as JSON, XML, CSV or TSV, graphs as Turtle, "
             "N-Triples or JSON-LD, chosen by the Accept header. Read-only.\n"
+            "Pages: /query, /explore, /tenure, /id/… (one per entity), /issue/KEY.\n"
         )
 
-    return Starlette(routes=[Route("/", home), Route("/sparql", sparql, methods=["GET", "POST"])])
+    async def query_page(request: Request) -> Response:
+        from ..analysis.query import library
+
+        return html("query.html", library=[_library_entry(q) for q in library()])
+
+    async def run_library(request: Request) -> Response:
+        from ..analysis.query import LIBRARY, answer, parse_binding
+        from ..errors import QueryTimeout
+
+        name = request.path_params["name"]
+        path = LIBRARY / f"{name}.rq"
+        if "/" in name or not path.is_file():
+            return PlainTextResponse(f"no library query named {name!r}\n", status_code=404)
+        text = path.read_text(encoding="utf-8")
+        fmt = request.query_params.get("format", "json")
+        if query_form(text) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
+            fmt = "nt"  # a graph: the page shows N-Triples, as for one's own CONSTRUCT
+        binds = {k: v for k, v in request.query_params.items() if k != "format" and v.strip()}
+        try:
+            bindings = dict(parse_binding(f"{k}={v}") for k, v in binds.items())
+            body = await with_store(lambda s: answer(s, text, bindings, fmt, timeout))
+        except QueryTimeout as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=503)
+        except KGError as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=400)
+        media = {
+            "json": "application/sparql-results+json",
+            "csv": "text/csv",
+            "tsv": "text/tab-separated-values",
+            "nt": "application/n-triples",
+            "turtle": "text/turtle",
+            "jsonld": "application/ld+json",
+        }
+        return Response(str(body), media_type=media.get(fmt, "text/plain") + "; charset=utf-8")
+
+    async def entity(request: Request) -> Response:
+        from ..analysis.entities import entity_page, kind_of
+
+        iri = str(DATA) + request.path_params["path"]
+        rdf = prefers_rdf(request.headers.get("accept", ""))
+        if rdf:
+            return await _describe(iri, rdf)
+        if kind_of(iri) == "issue":
+            key = await with_store(lambda s: _issue_key(s, iri))
+            if key:
+                return RedirectResponse(issue_path(key), status_code=303)
+        try:
+            page = await with_store(lambda s: entity_page(s, iri))
+        except KGError as exc:
+            return html("message.html", 404, title="Not in the store", message=str(exc))
+        return html("entity.html", page=page, title=page.label)
+
+    async def _describe(iri: str, media: str) -> Response:
+        from rdflib import URIRef
+
+        from ..analysis.query import run_query
+
+        def work(store: QuadStore) -> bytes:
+            found = run_query(store, "CONSTRUCT { ?it ?p ?o } WHERE { ?it ?p ?o }", {"it": URIRef(iri)})
+            if not len(found.graph):
+                raise KGError(f"the store has nothing about <{iri}>")
+            from ..graph.vocab import PREFIXES
+
+            for p, ns in PREFIXES.items():
+                found.graph.bind(p, ns)
+            return found.graph.serialize(format=RDF_TYPES[media], encoding="utf-8")
+
+        try:
+            body = await with_store(work)
+        except KGError as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=404)
+        return Response(body, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
+
+    async def issue(request: Request) -> Response:
+        from ..analysis.entities import issue_text
+
+        key = request.path_params["key"]
+        try:
+            view = await with_store(lambda s: issue_text(s, key))
+        except KGError as exc:
+            return html("message.html", 404, title="Not in the store", message=str(exc))
+        return html("issue.html", view=view, title=key)
+
+    async def explore(request: Request) -> Response:
+        return html("explore.html", start=request.query_params.get("start", ""), title="Explorer")
+
+    async def api_search(request: Request) -> Response:
+        from dataclasses import asdict
+
+        from ..analysis.explore import search
+
+        q = request.query_params.get("q", "")
+        found = await with_store(lambda s: search(s, q))
+        return JSONResponse([asdict(n) | {"page": page_path(n.id)} for n in found])
+
+    async def api_neighbours(request: Request) -> Response:
+        from ..analysis.explore import neighbours
+
+        p = request.query_params
+        iri = p.get("id", "")
+        if not iri.startswith(str(DATA)):
+            return PlainTextResponse("id must be an entity IRI of this store\n", status_code=400)
+        found = await with_store(
+            lambda s: neighbours(s, iri, p.get("view") == "people", p.get("since", ""), p.get("until", ""))
+        )
+        for n in found["nodes"]:
+            n["page"] = page_path(n["id"])
+        return JSONResponse(found)
+
+    async def tenure(request: Request) -> Response:
+        from ..analysis.timeline import tenure_bars
+
+        org = request.query_params.get("org", "")
+        chart = await with_store(lambda s: tenure_bars(s, org))
+        return html("tenure.html", chart=chart, org=org, title="Tenure")
+
+    return Starlette(
+        routes=[
+            Route("/", home),
+            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/query", query_page),
+            Route("/api/library/{name}", run_library),
+            Route("/api/search", api_search),
+            Route("/api/neighbours", api_neighbours),
+            Route("/id/{path:path}", entity),
+            Route("/issue/{key:path}", issue),
+            Route("/explore", explore),
+            Route("/tenure", tenure),
+            Mount("/static/vis", StaticFiles(directory=vis_network_dir()), name="vis"),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        ]
+    )
+
+
+def _format_accept(fmt: str) -> str:
+    """``?format=csv`` on /sparql: a download link cannot set Accept."""
+    return {
+        "json": "application/sparql-results+json",
+        "csv": "text/csv",
+        "tsv": "text/tab-separated-values",
+        "xml": "application/sparql-results+xml",
+        "turtle": "text/turtle",
+    }.get(fmt, "")
+
+
+def _library_entry(q) -> dict:
+    from ..analysis.query import LIBRARY
+
+    return {
+        "name": q.name,
+        "question": q.question,
+        "view": q.view,
+        "params": [{"name": p.name, "required": p.required, "about": p.about} for p in q.parameters],
+        "text": (LIBRARY / f"{q.name}.rq").read_text(encoding="utf-8"),
+    }
+
+
+def _issue_key(store: QuadStore, iri: str) -> str:
+    from rdflib import URIRef
+
+    from ..analysis.entities import rows
+
+    found = rows(store, "SELECT ?k WHERE { ?it dkg:issueKey ?k }", it=URIRef(iri))
+    return found[0]["k"] if found else ""
 
 
 def serve(store_location: str, host: str, port: int, timeout: float) -> None:

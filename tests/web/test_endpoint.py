@@ -7,10 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
@@ -20,6 +16,8 @@ from starlette.testclient import TestClient
 from kg.cli import cli
 from kg.web.app import create_app
 from kg.web.endpoint import negotiate
+
+from .conftest import running_server
 
 SELECT = "PREFIX foaf: <http://xmlns.com/foaf/0.1/> SELECT ?n WHERE { ?p foaf:name ?n } ORDER BY ?n"
 CONSTRUCT = "PREFIX foaf: <http://xmlns.com/foaf/0.1/> CONSTRUCT { ?p foaf:name ?n } WHERE { ?p foaf:name ?n }"
@@ -106,32 +104,10 @@ def test_accept_headers_are_read_with_their_q_values():
     assert negotiate("", True)[1] == "turtle"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def live(loaded):
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(loaded), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}/sparql"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with running_server(loaded) as base:
+        yield base + "/sparql"
 
 
 def test_standard_clients_work_against_kg_serve(live):
