@@ -166,6 +166,8 @@ def test_no_payload_in_a_document_runs(page):
     page.hover("text=清朗")
     assert page.evaluate("window.kgPwned") is None
     assert page.locator(".issue-text script, .issue-text img, .issue-text b").count() == 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "issue-view-payloads-shown-as-text.png"))
     page.goto(page.base + "/explore?q=" + urllib.parse.quote("安全"))
     page.wait_for_selector("button.hit")
     assert page.evaluate("window.kgPwned") is None
