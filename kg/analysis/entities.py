@@ -144,7 +144,7 @@ OTHER = {
   dkg:firstSeen ?date ; dkg:lastSeen ?extra . ?link foaf:name ?text } ORDER BY ?date""",
     },
     "initiative": {
-        "mentions": """SELECT ?text ?issue ?sentence ?ph WHERE { GRAPH ?g { ?it prov:wasDerivedFrom ?s .
+        "mentions": """SELECT ?text ?issue ?sentence ?s ?ph WHERE { GRAPH ?g { ?it prov:wasDerivedFrom ?s .
   ?s nif:anchorOf ?sentence ; nif:referenceContext ?ctx . ?ctx dcterms:source ?doc . ?doc dkg:issueKey ?issue .
   BIND(?sentence AS ?text) } OPTIONAL { GRAPH ?g { ?it dkg:phrase ?ph } } }
   ORDER BY ?issue""",
@@ -165,19 +165,22 @@ def _line(r: dict[str, str]) -> Line:
     ev = None
     if "issue" in r:
         at = offsets(r.get("ph", "")) or (None, None)
+        sent = offsets(r.get("s", ""))
+        if sent and at[0] is not None and not (sent[0] <= at[0] and at[1] <= sent[1]):
+            at = (None, None)  # a phrase of another sentence of the same issue
         ev = Evidence(r["issue"], r.get("sentence", ""), *at)
     return Line(r.get("text", ""), r.get("date", ""), r.get("link", ""), r.get("extra", ""), ev)
 
 
 def _dedupe(lines: list[Line]) -> list[Line]:
-    # one fact can be read twice (a phrase and its sentence): show it once
-    seen, out = set(), []
+    # one fact can be read twice (a phrase and its sentence): show it once, with its
+    # phrase's offsets where one of the readings has them
+    best: dict[tuple, Line] = {}
     for line in lines:
         key = (line.text, line.date, line.link, line.extra, line.evidence and line.evidence.issue)
-        if key not in seen:
-            seen.add(key)
-            out.append(line)
-    return out
+        if key not in best or (line.evidence and line.evidence.begin is not None and best[key].evidence.begin is None):
+            best[key] = line
+    return list(best.values())
 
 
 def label_of(store: QuadStore, iri: str) -> str:

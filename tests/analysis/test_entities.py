@@ -73,3 +73,13 @@ def test_tenure_bars_lie_on_one_axis(db):
     assert chart.start <= chart.end and chart.rows
     assert all(0 <= b.left <= 100 and b.left + b.width <= 101 for r in chart.rows for b in r.bars)
     assert tenure_bars(db, "没有这个机构").rows == []
+
+
+def test_an_initiatives_mentions_show_each_sentence_with_a_phrase_inside_it(db, sample):
+    page = entity_page(db, ID + "initiative/上街区/三项工程、一项管理")
+    text = sample.read_text(encoding="utf-8")
+    mentions = page.sections["mentions"]
+    assert mentions and all(m.evidence.begin is not None for m in mentions)
+    for line in mentions:
+        ev = line.evidence
+        assert text[ev.begin : ev.end] == "三项工程、一项管理" and text[ev.begin : ev.end] in ev.sentence
