@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 
 from ..errors import KGError
-from ..graph.iris import issue_iri
+from ..graph.iris import graph_iri, issue_iri
 from ..graph.vocab import DATA
 from ..store.base import QuadStore
 from .query import run_query
@@ -261,8 +261,6 @@ FACT_KIND = {
 
 def issue_text(store: QuadStore, key: str) -> IssueText:
     """The issue's text cut at every fact's offsets; each run knows the narrowest fact over it."""
-    from ..graph.iris import graph_iri
-
     it, g = issue_iri(key), graph_iri(key)
     found = rows(store, ISSUE_TEXT, it=it, g=g)
     if not found:

@@ -6,7 +6,7 @@ import csv
 import io
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, TypeVar
 
@@ -209,6 +209,7 @@ class LibraryQuery:
     parameters: tuple[Parameter, ...]
     example: str
     view: str  # table, graph or timeline
+    text: str = field(default="", repr=False, compare=False)  # the query itself, header included
 
 
 def describe(name: str, sparql: str) -> LibraryQuery:
@@ -217,20 +218,21 @@ def describe(name: str, sparql: str) -> LibraryQuery:
         if not line.startswith("#"):
             break
         header.append(line.lstrip("# ").rstrip())
-    field: dict[str, list[str]] = {"question": []}
+    sections: dict[str, list[str]] = {"question": []}
     current = "question"
     for line in header:
         head = next((f for f in _FIELDS if line.startswith(f)), None)
         if head:
             current, line = head[:-1].lower(), line[len(head) :].strip()
-        field.setdefault(current, []).append(line)
-    params = " ".join(field.get("parameters", []))
+        sections.setdefault(current, []).append(line)
+    params = " ".join(sections.get("parameters", []))
     return LibraryQuery(
         name=name,
-        question=" ".join(field["question"]).strip(),
+        question=" ".join(sections["question"]).strip(),
         parameters=tuple(Parameter(m[1], m[2] == "required", m[3].strip(" .")) for m in _PARAM.finditer(params)),
-        example=(field.get("example") or [""])[0],
-        view=(field.get("view") or ["table"])[0].split()[0] if field.get("view") else "table",
+        example=(sections.get("example") or [""])[0],
+        view=(sections.get("view") or ["table"])[0].split()[0] if sections.get("view") else "table",
+        text=sparql,
     )
 
 

@@ -36,11 +36,12 @@ from ..errors import KGError, ProtocolError
 from ..graph.vocab import DATA
 from ..store.base import QuadStore, open_store
 from ..store.sparqltext import query_form
-from .endpoint import answer_query, query_text
+from .endpoint import FORMAT_TYPES, GRAPH_TYPES, accepted, answer_query, query_text, serialise
 
 MAX_BODY = 1_000_000  # a query, not a document
 STATIC = Path(__file__).resolve().parent / "static"
-RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
+RDF_TYPES = {"text/turtle", "application/n-triples", "application/ld+json"}
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
 
 def page_path(iri: str) -> str:
@@ -70,16 +71,9 @@ def vis_network_dir() -> Path:
 
 
 def prefers_rdf(accept: str) -> str | None:
-    """The RDF serialiser an Accept header prefers over HTML, or None for a page."""
-    best: tuple[float, int, str] | None = None
-    for i, part in enumerate(accept.split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = next((float(p[2:]) for p in params if p.startswith("q=") and p[2:].replace(".", "", 1).isdigit()), 1.0)
-        media = media.lower()
-        if media in RDF_TYPES or media in ("text/html", "application/xhtml+xml"):
-            if best is None or (-q, i) < (-best[0], best[1]):
-                best = (q, i, media)
-    return best[2] if best and best[2] in RDF_TYPES else None
+    """The RDF media type an Accept header prefers over HTML, or None for a page."""
+    media = next((m for m in accepted(accept) if m in RDF_TYPES or m in HTML_TYPES), None)
+    return media if media in RDF_TYPES else None
 
 
 def _templates() -> Environment:
@@ -112,7 +106,8 @@ def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
         try:
             params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
             text = query_text(request.method, request.headers.get("content-type", ""), params, body)
-            accept = _format_accept(params.get("format", [""])[0]) or request.headers.get("accept", "*/*")
+            # ?format=csv: a download link cannot set Accept
+            accept = FORMAT_TYPES.get(params.get("format", [""])[0]) or request.headers.get("accept", "*/*")
             found = await run_in_threadpool(answer_query, store_location, text, accept, timeout)
         except ProtocolError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=exc.status)
@@ -153,15 +148,7 @@ def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
             return PlainTextResponse(f"{exc}\n", status_code=503)
         except KGError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=400)
-        media = {
-            "json": "application/sparql-results+json",
-            "csv": "text/csv",
-            "tsv": "text/tab-separated-values",
-            "nt": "application/n-triples",
-            "turtle": "text/turtle",
-            "jsonld": "application/ld+json",
-        }
-        return Response(str(body), media_type=media.get(fmt, "text/plain") + "; charset=utf-8")
+        return Response(str(body), media_type=FORMAT_TYPES.get(fmt, "text/plain") + "; charset=utf-8")
 
     async def entity(request: Request) -> Response:
         from ..analysis.entities import entity_page, kind_of
@@ -189,11 +176,7 @@ def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
             found = run_query(store, "CONSTRUCT { ?it ?p ?o } WHERE { ?it ?p ?o }", {"it": URIRef(iri)})
             if not len(found.graph):
                 raise KGError(f"the store has nothing about <{iri}>")
-            from ..graph.vocab import PREFIXES
-
-            for p, ns in PREFIXES.items():
-                found.graph.bind(p, ns)
-            return found.graph.serialize(format=RDF_TYPES[media], encoding="utf-8")
+            return serialise(found, GRAPH_TYPES[media])
 
         try:
             body = await with_store(work)
@@ -262,26 +245,13 @@ def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
     )
 
 
-def _format_accept(fmt: str) -> str:
-    """``?format=csv`` on /sparql: a download link cannot set Accept."""
-    return {
-        "json": "application/sparql-results+json",
-        "csv": "text/csv",
-        "tsv": "text/tab-separated-values",
-        "xml": "application/sparql-results+xml",
-        "turtle": "text/turtle",
-    }.get(fmt, "")
-
-
 def _library_entry(q) -> dict:
-    from ..analysis.query import LIBRARY
-
     return {
         "name": q.name,
         "question": q.question,
         "view": q.view,
         "params": [{"name": p.name, "required": p.required, "about": p.about} for p in q.parameters],
-        "text": (LIBRARY / f"{q.name}.rq").read_text(encoding="utf-8"),
+        "text": q.text,
     }
 
 

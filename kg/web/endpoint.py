@@ -65,15 +65,32 @@ def query_text(method: str, content_type: str, params: dict[str, list[str]], bod
     return queries[0]
 
 
-def negotiate(accept: str, graph_form: bool) -> tuple[str, str]:
-    """(media type, serialiser) for an Accept header; q-values honoured, first listed wins ties."""
-    table = GRAPH_TYPES if graph_form else SELECT_TYPES
+# what ``?format=`` (a download link cannot set Accept) and the library API ask for
+FORMAT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+}
+
+
+def accepted(accept: str) -> list[str]:
+    """The media types of an Accept header, most wanted first (q-values; first listed wins ties)."""
     offers: list[tuple[float, int, str]] = []
     for i, part in enumerate(accept.split(",")):
         media, *params = (p.strip() for p in part.split(";"))
         q = next((float(p[2:]) for p in params if p.startswith("q=") and p[2:].replace(".", "", 1).isdigit()), 1.0)
         offers.append((-q, i, media.lower()))
-    for _, _, media in sorted(offers):
+    return [media for _, _, media in sorted(offers)]
+
+
+def negotiate(accept: str, graph_form: bool) -> tuple[str, str]:
+    """(media type, serialiser) for an Accept header; q-values honoured, first listed wins ties."""
+    table = GRAPH_TYPES if graph_form else SELECT_TYPES
+    for media in accepted(accept):
         if media in table:
             return media, table[media]
         if media in ("*/*", "application/*", "text/*"):

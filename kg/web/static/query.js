@@ -157,7 +157,10 @@ function drawGraph(out) {
 function drawTimeline(out) {
   const isDate = (t) => t && /^\d{4}-\d{2}-\d{2}/.test(t.value);
   const dateVar = last.vars.find((v) => last.rows.some((r) => isDate(r[v])));
-  if (!dateVar) return out.append(el("p", { class: "note" }, "No column holds dates: shown as a table."), drawTable(out) || "");
+  if (!dateVar) {
+    out.append(el("p", { class: "note" }, "No column holds dates: shown as a table."));
+    return drawTable(out);
+  }
   const rows = last.rows.filter((r) => isDate(r[dateVar])).sort((x, y) => x[dateVar].value.localeCompare(y[dateVar].value));
   const list = el("ol", { class: "timeline" });
   for (const r of rows) {
