@@ -2,7 +2,8 @@
 
 Each command parses its options, calls one library function and turns
 :class:`~kg.errors.KGError` into a one-line ``click.ClickException``. Commands
-that do not extract (query, export, stats, list, remove, viz) never import spaCy.
+that do not extract (query, export, stats, list, remove, viz, serve, curate list)
+never import spaCy; a judgement loads it only when issues must be read again.
 """
 
 from __future__ import annotations
@@ -324,6 +325,110 @@ def validate(issues: tuple[str, ...], store: str | None) -> None:
     if violations:
         raise click.ClickException(f"{len(violations)} violation(s) in {n} graph(s)")
     click.echo(f"{n} graph(s) conform to the shapes")
+
+
+@cli.group()
+def curate() -> None:
+    """Record judgements that correct the graph: same, different, reject, prefer, alias.
+
+    Entities are named by their IRI or the path after /id/ (person/上街区/耿勇军), as
+    their pages and `kg query` show them. Judgements live in the store's curation graph
+    with who and when, apply to every issue imported later, survive re-import and
+    removal, and are exported with the rest; `kg curate undo N` takes one back.
+    """
+
+
+def _judged(verdict: str, **fixed):
+    """One `kg curate VERDICT` command: record the judgement, re-read its issues."""
+
+    def run(store: str | None, by: str | None, note: str, about: str | None, jobs: int | None, **args) -> None:
+        from .curate import make
+
+        with _opened(store) as db:
+            done = make(db, verdict, **args, **fixed, note=note, by=by, about=about, jobs=jobs)
+        _curated(done)
+
+    return run
+
+
+def _curated(done) -> None:
+    from .curate import describe
+
+    for r in done.failed:
+        click.echo(r.line(), err=True)
+    click.echo(describe(done.judgement))
+    click.echo(f"{len(done.reports)} issue(s) written again", err=True)
+    if done.failed:
+        sys.exit(1)
+
+
+def _curate_options(f):
+    f = click.option("--by", help="Who decides  [default: $KG_CURATOR, else the login name]")(f)
+    f = click.option("--note", default="", help="Why: the evidence, a source.")(f)
+    f = click.option("--about", help="The entity whose fact this judges (its page lists the judgement).")(f)
+    f = click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes that re-read issues.")(f)
+    return friendly(store_option(f))
+
+
+for _verdict, _args, _help in [
+    ("same", ("judged", "other"), "JUDGED and OTHER are one entity; OTHER's facts become JUDGED's."),
+    ("different", ("judged", "other"), "JUDGED and OTHER are different entities: never merged or proposed."),
+    ("reject", ("judged",), "JUDGED is an extraction error: it and every statement naming it go."),
+    ("prefer", ("judged", "label"), "LABEL is JUDGED's preferred label (its only skos:prefLabel)."),
+    ("alias", ("judged", "label"), "LABEL is another name of JUDGED (skos:altLabel)."),
+]:
+    _cmd = _curate_options(_judged(_verdict))
+    for _name in reversed(_args):
+        _cmd = click.argument(_name)(_cmd)
+    curate.command(_verdict, help=_help)(_cmd)
+
+
+@curate.command("undo")
+@click.argument("number", type=int)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes that re-read issues.")
+@store_option
+@friendly
+def curate_undo(number: int, store: str | None, jobs: int | None) -> None:
+    """Undo judgement NUMBER (from `kg curate list`); it stays on record, marked undone."""
+    from .curate import undo
+
+    with _opened(store) as db:
+        done = undo(db, number, jobs=jobs)
+    _curated(done)
+
+
+@curate.command("list")
+@click.option("--all", "everything", is_flag=True, help="Undone judgements too.")
+@store_option
+@friendly
+def curate_list(everything: bool, store: str | None) -> None:
+    """The judgements, oldest first: number, verdict, what, who and when."""
+    from .curate import describe, listing
+
+    with _opened(store, reader=True) as db:
+        found = listing(db, everything)
+    for j in found:
+        click.echo(describe(j))
+    if not found:
+        click.echo("no judgements recorded", err=True)
+
+
+@curate.command("refresh")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes that re-read issues.")
+@store_option
+@friendly
+def curate_refresh(store: str | None, jobs: int | None) -> None:
+    """Write again every issue a judgement concerns (after an interrupted `kg curate`)."""
+    from .curate import refresh
+
+    with _opened(store) as db:
+        reports = refresh(db, jobs=jobs)
+    for r in reports:
+        if not r.ok:
+            click.echo(r.line(), err=True)
+    click.echo(f"{len(reports)} issue(s) written again", err=True)
+    if any(not r.ok for r in reports):
+        sys.exit(1)
 
 
 @cli.command()

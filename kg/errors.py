@@ -15,6 +15,8 @@ reason, so no traceback reaches the terminal.
     it reaches outside the store (SERVICE, FROM of a foreign graph).
     - :class:`QueryTimeout`: a query ran past its time limit.
   - :class:`ExportError`: an export format or target is unusable.
+  - :class:`CurationError`: a judgement (``kg curate``) that cannot be made or
+    undone: an unknown entity, a contradiction with an earlier judgement.
   - :class:`ProtocolError`: a request to `kg serve`'s SPARQL endpoint that the
     protocol cannot take (no query, an update, too slow); carries the HTTP ``status``.
 """
@@ -67,3 +69,7 @@ class ProtocolError(KGError):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
+
+
+class CurationError(KGError):
+    """A judgement that cannot be made or undone; the message says why."""

@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF
 
+from .curate import judgements
 from .errors import InputError, KGError
 from .graph.build import build_graph
+from .graph.curation import Judgement, curate
 from .graph.iris import graph_iri
-from .ingest.parse import parse_file
-from .ingest.reading import iter_sources
+from .ingest.parse import parse_file, parse_source
+from .ingest.reading import SourceText, iter_sources
 from .nlp.facts import extract
 from .store.base import QuadStore
 from .types import Facts, Issue
@@ -84,16 +86,18 @@ def known_names(store: QuadStore) -> set[str]:
     return {str(r[0]) for r in store.query(q)}
 
 
-def graph_for(path: Path, nlp) -> tuple[Issue, Facts, Graph]:
-    issue = parse_file(path)
+def graph_for(source: Path | SourceText, nlp) -> tuple[Issue, Facts, Graph]:
+    """A file, or a text read before (an issue read again from the store)."""
+    issue = parse_file(source) if isinstance(source, Path) else parse_source(source)
     facts = extract(issue, nlp)
     return issue, facts, build_graph(issue, facts)
 
 
-def extract_file(path: Path, nlp) -> Extracted:
+def extract_file(source: Path | SourceText, nlp) -> Extracted:
     """One file to plain data; never raises for a bad file."""
+    path = source if isinstance(source, Path) else source.path
     try:
-        issue, facts, graph = graph_for(path, nlp)
+        issue, facts, graph = graph_for(source, nlp)
     except InputError as exc:
         return Extracted(path, error=str(exc))
     except KGError as exc:
@@ -131,8 +135,8 @@ def _init_worker(names: set[str]) -> None:
     _worker_nlp = build_pipeline(names)
 
 
-def _extract_in_worker(path: Path) -> Extracted:
-    return extract_file(path, _worker_nlp)
+def _extract_in_worker(source: Path | SourceText) -> Extracted:
+    return extract_file(source, _worker_nlp)
 
 
 def default_jobs() -> int:
@@ -143,7 +147,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _extracted(files: list[Path], names: set[str], jobs: int) -> Iterator[Extracted]:
+def _extracted(files: list[Path] | list[SourceText], names: set[str], jobs: int) -> Iterator[Extracted]:
     """Each file's extraction, in the files' order. A bounded window of files is in
     flight, so memory does not grow with the folder."""
     # a worker pays spaCy's start-up (about 1.5 s): below some files each, one process is faster
@@ -184,12 +188,13 @@ def _report(ex: Extracted, status: str = "") -> ImportReport:
     return report
 
 
-def apply(store: QuadStore, ex: Extracted) -> ImportReport:
-    """Write one extracted file to the store, in one transaction."""
+def apply(store: QuadStore, ex: Extracted, decided: list[Judgement] = ()) -> ImportReport:
+    """Write one extracted file to the store, in one transaction, as the analysts'
+    judgements (``decided``) have it."""
     if ex.error is not None:
         return _report(ex)
     try:
-        done = store.replace_graph(graph_iri(ex.key), ex.triples)
+        done = store.replace_graph(graph_iri(ex.key), curate(ex.triples, decided))
     except KGError as exc:
         return ImportReport(ex.path, key=ex.key, encoding=ex.encoding, error=f"{ex.path}: {exc}")
     report = _report(ex, done.status)
@@ -225,15 +230,25 @@ def import_files(
     store's bulk loader and derive once (None: when the store is empty, can bulk
     load, and the run is large enough for it to pay)."""
     stream = _extracted(files, known_names(store), jobs)
+    decided = judgements(store)
     can_bulk = hasattr(store, "bulk_load") and store.is_empty()  # type: ignore[attr-defined]
     if bulk and not can_bulk:
         raise KGError("--bulk needs an empty embedded store")
     if bulk or (bulk is None and can_bulk and len(files) >= BULK_MIN):
         return _bulk(store, stream, progress)
+    return _apply_all(store, stream, decided, progress)
+
+
+def _apply_all(
+    store: QuadStore,
+    stream: Iterable[Extracted],
+    decided: list[Judgement],
+    progress: Callable[[ImportReport], None] | None,
+) -> list[ImportReport]:
     reports = []
     last = time.monotonic()
     for n, ex in enumerate(stream, 1):
-        report = apply(store, ex)
+        report = apply(store, ex, decided)
         reports.append(report)
         if n % CHECKPOINT_EVERY == 0 or time.monotonic() - last > CHECKPOINT_SECONDS:
             store.checkpoint()  # also what readers see while this run holds the store
@@ -252,9 +267,41 @@ def _bulk(store, stream: Iterator[Extracted], progress: Callable[[ImportReport],
             report = _report(ex, "new")
             reports.append(report)
             if ex.error is None:
-                yield graph_iri(ex.key), ex.triples
+                yield graph_iri(ex.key), ex.triples  # an empty store holds no judgements
             if progress:
                 progress(report)
 
     store.bulk_load(issues())  # a failure undoes the whole load and says so in one line
     return reports
+
+
+# --- reading stored issues again (after a judgement is made or undone) ----------
+STORED_SOURCE = """SELECT ?file ?encoding ?sha ?text WHERE { GRAPH ?g {
+  ?i dkg:issueKey ?key ; dkg:sourceFile ?file ; dkg:encoding ?encoding ; dkg:sha256 ?sha . ?c nif:isString ?text } } LIMIT 1"""
+
+
+def stored_source(store: QuadStore, graph: URIRef) -> SourceText:
+    """The text an issue was read from, as the store keeps it: reading it again gives
+    the issue a file would give, with no need for the file."""
+    from .analysis.query import with_prefixes
+
+    rows = store.select(with_prefixes(STORED_SOURCE), {"g": graph})
+    if not rows:
+        raise KGError(f"{graph}: the store keeps no text for this issue; import its file again")
+    file, encoding, sha, text = (str(x) for x in rows[0])
+    return SourceText(Path(file), text, encoding, sha)
+
+
+def reread(
+    store: QuadStore,
+    graphs: Iterable[URIRef],
+    progress: Callable[[ImportReport], None] | None = None,
+    jobs: int = 1,
+) -> list[ImportReport]:
+    """Extract stored issues again from their own text and write them as the current
+    judgements have them: what making or undoing a judgement does to the issues it
+    concerns. Each issue in its own transaction, like an import."""
+    sources = [stored_source(store, g) for g in sorted(set(graphs))]
+    if not sources:
+        return []
+    return _apply_all(store, _extracted(sources, known_names(store), jobs), judgements(store), progress)

@@ -211,6 +211,8 @@ def test_store_option_env_and_default(runner, sample, tmp_path, monkeypatch):
         ["export", "--format", "nquads", "-o", "x.nq"],
         ["viz", "-o", "x.html"],
         ["validate"],
+        ["curate", "list"],
+        ["curate", "different", "person/上街区/耿勇军", "person/上街区/宋洁"],  # touches no issue: reads none
     ],
 )
 def test_commands_that_do_not_extract_do_not_import_spacy(command, store, sample, runner, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import KGError
 from ..graph.iris import ISSUE_GRAPHS, graph_iri
 from ..store.base import QuadStore
-from .query import run_query
+from .query import with_prefixes
 
 ISSUES = f"""
 SELECT ?g ?key ?file ?date (COUNT(*) AS ?triples) WHERE {{
@@ -40,20 +40,20 @@ def list_issues(store: QuadStore) -> list[dict]:
             "date": str(r[3]) if r[3] else None,
             "triples": int(r[4]),
         }
-        for r in run_query(store, ISSUES)
+        for r in store.select(with_prefixes(ISSUES))
     ]
 
 
 def store_stats(store: QuadStore) -> dict[str, int]:
     out = {"issues": len(list_issues(store)), "quads": len(store)}
     for name, q in COUNTS.items():
-        out[name] = int(next(iter(run_query(store, q)))[0])
+        out[name] = int(store.select(with_prefixes(q))[0][0])  # type: ignore[arg-type]
     return out
 
 
 def remove_issue(store: QuadStore, issue: str) -> str:
     """Remove by key (上街信息/2020/46, page/district-02) or by source file name."""
-    for key, file in sorted((str(k), str(f)) for k, f in run_query(store, KEYS)):
+    for key, file in sorted((str(k), str(f)) for k, f in store.select(with_prefixes(KEYS))):
         if issue in (key, file):
             store.remove_graph(graph_iri(key))
             return key

@@ -61,6 +61,7 @@ class Line:
     link: str = ""  # an entity IRI
     extra: str = ""
     evidence: Evidence | None = None
+    fact: str = ""  # the fact node's IRI: what "reject this fact" names
 
 
 @dataclass
@@ -83,6 +84,19 @@ class EntityPage:
     names: list[str] = field(default_factory=list)
     sections: dict[str, list[Line]] = field(default_factory=dict)
     tenure: list[Span] = field(default_factory=list)
+    judgements: list[Judged] = field(default_factory=list)  # the analysts' decisions about it
+    namesakes: list[str] = field(default_factory=list)  # same name, other node: candidates for "same"
+
+
+@dataclass
+class Judged:
+    """An active judgement that names the entity (kg curate), as its page lists it."""
+
+    number: int
+    verdict: str
+    other: str = ""  # the other entity's IRI, or the label
+    by: str = ""
+    when: str = ""
 
 
 # The evidence chain every fact shares: sentence → text → issue, and the phrase if any.
@@ -103,19 +117,26 @@ def offsets(phrase: str) -> tuple[int, int] | None:
 LABEL = """SELECT ?label WHERE {
   { ?it foaf:name ?label } UNION { ?it skos:prefLabel ?label } UNION { ?it schema:name ?label }
   UNION { ?it dkg:issueKey ?label } } LIMIT 1"""
+NAMESAKES = """SELECT DISTINCT ?p WHERE { ?it foaf:name ?n . ?p foaf:name ?n . FILTER(?p != ?it)
+  FILTER NOT EXISTS { ?it dkg:notSameAs ?p } } ORDER BY ?p"""
+JUDGED = """SELECT ?n ?v ?o ?l ?by ?when WHERE { { ?j dkg:judged ?it } UNION { ?j dkg:other ?it } UNION { ?j dkg:concerns ?it }
+  ?j dkg:judgementNumber ?n ; dkg:verdict ?v ; prov:wasAttributedTo/foaf:name ?by ; prov:generatedAtTime ?when .
+  FILTER NOT EXISTS { ?j prov:invalidatedAtTime ?undone }
+  OPTIONAL { ?j dkg:other ?o FILTER(?o != ?it) } OPTIONAL { ?j dkg:judged ?o FILTER(?o != ?it) } OPTIONAL { ?j dkg:labelText ?l } }
+  ORDER BY ?n"""
 NAMES = "SELECT DISTINCT ?n WHERE { { ?it foaf:name ?n } UNION { ?it skos:altLabel ?n } } ORDER BY ?n"
 
 PERSON = {
-    "titles": f"""SELECT ?text ?date ?link ?issue ?sentence ?ph WHERE {{
+    "titles": f"""SELECT ?x ?text ?date ?link ?issue ?sentence ?ph WHERE {{
   ?x dkg:person ?it ; dkg:titleAsWritten ?text . {EVIDENCE}
   OPTIONAL {{ ?x dkg:post ?link }} OPTIONAL {{ ?x dkg:observedOn ?date }} }} ORDER BY ?date ?text""",
-    "events": f"""SELECT ?text ?date ?link ?extra ?issue ?sentence ?ph WHERE {{
+    "events": f"""SELECT ?x ?text ?date ?link ?extra ?issue ?sentence ?ph WHERE {{
   ?x dkg:agent ?it ; dkg:event ?link ; dkg:role ?r . ?link schema:name ?text .
   {EVIDENCE} OPTIONAL {{ ?link schema:startDate ?date }} BIND(STRAFTER(STR(?r), "#") AS ?extra) }} ORDER BY ?date ?text""",
     "co-attendees": """SELECT ?text ?link (STR(COUNT(DISTINCT ?ev)) AS ?extra) WHERE {
   ?pair dkg:between ?it , ?link ; dkg:sharedEvent ?ev . FILTER(?link != ?it) ?link foaf:name ?text .
 } GROUP BY ?text ?link ORDER BY DESC(COUNT(DISTINCT ?ev)) ?text LIMIT 15""",
-    "statements": f"""SELECT ?text ?date ?link ?extra ?issue ?sentence ?ph WHERE {{
+    "statements": f"""SELECT ?x ?text ?date ?link ?extra ?issue ?sentence ?ph WHERE {{
   ?x schema:creator ?it ; schema:text ?text ; dkg:speechAct ?extra . {EVIDENCE}
   OPTIONAL {{ ?x schema:recordedAt ?link OPTIONAL {{ ?link schema:startDate ?date }} }} }} ORDER BY ?date ?issue""",
 }
@@ -125,10 +146,10 @@ TENURE = """SELECT ?label ?link ?first ?last WHERE {
 
 OTHER = {
     "event": {
-        "participants": f"""SELECT ?text ?link ?extra ?issue ?sentence ?ph WHERE {{
+        "participants": f"""SELECT ?x ?text ?link ?extra ?issue ?sentence ?ph WHERE {{
   ?x dkg:event ?it ; dkg:agent ?link ; dkg:role ?r . ?link foaf:name ?text .
   {EVIDENCE} BIND(STRAFTER(STR(?r), "#") AS ?extra) }} ORDER BY ?extra ?text""",
-        "statements": f"""SELECT ?text ?link ?extra ?issue ?sentence ?ph WHERE {{
+        "statements": f"""SELECT ?x ?text ?link ?extra ?issue ?sentence ?ph WHERE {{
   ?x schema:recordedAt ?it ; schema:text ?text ; schema:creator ?link . {EVIDENCE} }} ORDER BY ?issue ?s""",
     },
     "org": {
@@ -148,13 +169,13 @@ OTHER = {
   ?s nif:anchorOf ?sentence ; nif:referenceContext ?ctx . ?ctx dcterms:source ?doc . ?doc dkg:issueKey ?issue .
   BIND(?sentence AS ?text) } OPTIONAL { GRAPH ?g { ?it dkg:phrase ?ph } } }
   ORDER BY ?issue""",
-        "numbers": f"""SELECT ?text ?date ?link ?extra ?issue ?sentence ?ph WHERE {{
+        "numbers": f"""SELECT ?x ?text ?date ?link ?extra ?issue ?sentence ?ph WHERE {{
   ?link dkg:partOfInitiative ?it ; schema:name ?text ; dkg:progress ?x .
   ?x schema:value ?v ; schema:unitText ?u . BIND(CONCAT(STR(?v), ?u) AS ?extra) {EVIDENCE}
   OPTIONAL {{ ?x dkg:asOf ?date }} }} ORDER BY ?date""",
     },
     "project": {
-        "numbers": f"""SELECT ?text ?date ?extra ?issue ?sentence ?ph WHERE {{
+        "numbers": f"""SELECT ?x ?text ?date ?extra ?issue ?sentence ?ph WHERE {{
   ?it dkg:progress ?x . ?x schema:value ?v ; schema:unitText ?u ; schema:description ?text .
   BIND(CONCAT(STR(?v), ?u) AS ?extra) {EVIDENCE} OPTIONAL {{ ?x dkg:asOf ?date }} }} ORDER BY ?date""",
     },
@@ -169,7 +190,7 @@ def _line(r: dict[str, str]) -> Line:
         if sent and at[0] is not None and not (sent[0] <= at[0] and at[1] <= sent[1]):
             at = (None, None)  # a phrase of another sentence of the same issue
         ev = Evidence(r["issue"], r.get("sentence", ""), *at)
-    return Line(r.get("text", ""), r.get("date", ""), r.get("link", ""), r.get("extra", ""), ev)
+    return Line(r.get("text", ""), r.get("date", ""), r.get("link", ""), r.get("extra", ""), ev, r.get("x", ""))
 
 
 def _dedupe(lines: list[Line]) -> list[Line]:
@@ -202,7 +223,18 @@ def entity_page(store: QuadStore, iri: str) -> EntityPage:
     if kind == "person":
         page.tenure = [Span(r["label"], r["link"], r["first"], r["last"]) for r in rows(store, TENURE, it=it)]
         _lay_out(page.tenure)
+        page.namesakes = [r["p"] for r in rows(store, NAMESAKES, it=it)]
+    page.judgements = [
+        Judged(int(r["n"]), r["v"].rpartition("#")[2].lower(), r.get("o", r.get("l", "")), r["by"], r["when"][:16])
+        for r in rows(store, JUDGED, it=it)
+    ]
     return page
+
+
+def merged_into(store: QuadStore, iri: str) -> str:
+    """The entity a node was judged the same as (kg curate same), or ''."""
+    found = rows(store, "SELECT ?a WHERE { ?it owl:sameAs ?a }", it=URIRef(iri))
+    return found[0]["a"] if found else ""
 
 
 def _lay_out(spans: list[Span]) -> None:

@@ -8,7 +8,7 @@ rdflib (FOAF, ORG, PROV, SKOS, SDO for schema.org, DCTERMS).
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 DATA = Namespace("https://w3id.org/district-kg/id/")
@@ -33,11 +33,18 @@ class DKG(DefinedNamespace):
     Distribution: URIRef
     Role: URIRef
     CoAttendance: URIRef
+    Judgement: URIRef
     # role individuals
     Chair: URIRef
     Leader: URIRef
     Attendee: URIRef
     Speaker: URIRef
+    # verdicts of a judgement (kg curate)
+    Same: URIRef
+    NotSame: URIRef
+    Reject: URIRef
+    Prefer: URIRef
+    Alias: URIRef
     # properties
     person: URIRef
     post: URIRef
@@ -71,6 +78,14 @@ class DKG(DefinedNamespace):
     printCount: URIRef
     between: URIRef
     sharedEvent: URIRef
+    verdict: URIRef
+    judged: URIRef
+    other: URIRef
+    labelText: URIRef
+    curatedBy: URIRef
+    concerns: URIRef
+    notSameAs: URIRef
+    judgementNumber: URIRef
 
 
 class NIF(DefinedNamespace):
@@ -100,5 +115,6 @@ PREFIXES = {
     "rdfs": RDFS,
     "xsd": XSD,
     "rdf": RDF,
+    "owl": OWL,
     "id": DATA,
 }

@@ -279,6 +279,10 @@ class OxigraphStore:
         except Exception as exc:  # parser and engine errors have many types
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[list[Node | None]]:
+        """kg's own SELECTs over the named graphs (the store's bookkeeping), rows as lists."""
+        return [list(row) for row in self.query(sparql, bindings)]
+
     def dump(self, fmt: str, target: Path) -> None:
         import pyoxigraph as ox
 

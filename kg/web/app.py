@@ -10,7 +10,12 @@ Routes:
 - ``/issue/KEY``: an issue's text with every extracted fact highlighted;
 - ``/explore``: the graph explorer, which loads neighbourhoods on demand;
 - ``/tenure``: who held which post when, as bars;
-- ``/api/…``: the JSON the pages draw from (library runs, search, neighbourhoods).
+- ``/api/…``: the JSON the pages draw from (library runs, search, neighbourhoods);
+- ``POST /curate``: corrections made on entity pages ("same", "not the same", "reject
+  this fact", a preferred label, undo), the same functions as ``kg curate``. Only when
+  the server listens on a loopback address, only from 127.0.0.1, and only with the
+  token of the page the form came from (an HMAC of its path under a secret made at
+  start-up), so another site cannot make a visitor's browser write to the store.
 
 Pages are Jinja2 templates with autoescaping, so document text is always text; the
 only scripts are the package's own files and vis-network from the pyvis package.
@@ -20,6 +25,10 @@ server runs are seen at the next request.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import ipaddress
+import secrets
 import urllib.parse
 from pathlib import Path
 from typing import Callable
@@ -83,8 +92,31 @@ def _templates() -> Environment:
     return env
 
 
-def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
+def is_loopback(host: str | None) -> bool:
+    try:
+        return ipaddress.ip_address((host or "").strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+class PageTokens:
+    """One token per page path, unguessable without the server's secret: a form carries
+    the token of the page it was drawn on, which another origin cannot read."""
+
+    def __init__(self) -> None:
+        self._secret = secrets.token_bytes(32)
+
+    def __call__(self, path: str) -> str:
+        return hmac.new(self._secret, path.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def check(self, path: str, token: str) -> bool:
+        return hmac.compare_digest(self(path), token)
+
+
+def create_app(store_location: str, timeout: float = 30.0, curation: bool = True) -> Starlette:
+    """``curation``: entity pages offer corrections (kg serve turns it off on a public address)."""
     env = _templates()
+    tokens = PageTokens()
 
     def html(name: str, status: int = 200, **context: object) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
@@ -164,8 +196,69 @@ def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
         try:
             page = await with_store(lambda s: entity_page(s, iri))
         except KGError as exc:
+            from ..analysis.entities import merged_into
+
+            kept = await with_store(lambda s: merged_into(s, iri))
+            if kept:  # judged the same as another: that one is its page now
+                return RedirectResponse(page_path(kept), status_code=301)
             return html("message.html", 404, title="Not in the store", message=str(exc))
-        return html("entity.html", page=page, title=page.label)
+        here = request.url.path
+        can_curate = curation and is_loopback(request.client.host if request.client else None)
+        return html(
+            "entity.html",
+            page=page,
+            title=page.label,
+            here=here,
+            token=tokens(here) if can_curate else "",
+            done=request.query_params.get("done", ""),
+        )
+
+    async def curate(request: Request) -> Response:
+        """A correction from an entity page: checked, made (or undone), then back to the page."""
+        from ..curate import make, undo
+
+        if not curation or not is_loopback(request.client.host if request.client else None):
+            return PlainTextResponse("corrections are taken from this machine only\n", status_code=403)
+        if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+            return PlainTextResponse("a correction is sent as an HTML form\n", status_code=415)
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            return PlainTextResponse("the request body is too large for a correction\n", status_code=413)
+        # the pages' forms are url-encoded: parsed here, without a multipart library
+        form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items()}
+        page = str(form.get("page", ""))
+        origin = request.headers.get("origin")
+        if origin and urllib.parse.urlsplit(origin).netloc != request.headers.get("host"):
+            return PlainTextResponse("a correction must come from the workbench's own pages\n", status_code=403)
+        if not page.startswith("/id/") or not tokens.check(page, str(form.get("token", ""))):
+            return PlainTextResponse("this form has expired: reload the page and try again\n", status_code=403)
+        field = lambda name: str(form.get(name, "")).strip() or None  # noqa: E731
+        verdict = field("verdict") or ""
+
+        def work() -> object:
+            store = open_store(store_location, must_exist=True)
+            try:
+                if verdict == "undo":
+                    return undo(store, int(field("number") or 0))
+                return make(
+                    store,
+                    verdict,
+                    field("judged") or "",
+                    field("other"),
+                    field("label"),
+                    field("note") or "",
+                    about=field("about"),
+                )
+            finally:
+                store.close()
+
+        try:
+            done = await run_in_threadpool(work)
+        except (KGError, ValueError) as exc:
+            return html("message.html", 409, title="Not recorded", message=str(exc), back=page)
+        j = done.judgement
+        back = page_path(str(j.judged)) if j.verdict == "same" and not j.undone else page
+        return RedirectResponse(f"{back}?done={j.number}", status_code=303)
 
     async def _describe(iri: str, media: str) -> Response:
         from rdflib import URIRef
@@ -236,6 +329,7 @@ def create_app(store_location: str, timeout: float = 30.0) -> Starlette:
             Route("/api/search", api_search),
             Route("/api/neighbours", api_neighbours),
             Route("/id/{path:path}", entity),
+            Route("/curate", curate, methods=["POST"]),
             Route("/issue/{key:path}", issue),
             Route("/explore", explore),
             Route("/tenure", tenure),
@@ -267,4 +361,6 @@ def _issue_key(store: QuadStore, iri: str) -> str:
 def serve(store_location: str, host: str, port: int, timeout: float) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(store_location, timeout), host=host, port=port, log_level="warning")
+    # on any other address a page is not the analyst's own: no corrections through it
+    app = create_app(store_location, timeout, curation=is_loopback(host))
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -136,6 +136,21 @@ def test_person_page_evidence_leads_to_the_fact_highlighted_in_its_issue(page):
     assert page.locator(".issue-text a.fact").count() > 30
 
 
+def test_reject_a_fact_where_it_is_seen_and_undo_it(page):
+    page.goto(page.base + person("宋洁"))
+    statements = page.locator("section.section-statements table.facts tr")
+    before = statements.count()
+    first = statements.first.locator("td.what").inner_text()
+    statements.first.locator("td.fix button").click()  # ✕: reject this fact
+    page.wait_for_url("**?done=*")
+    assert "recorded" in page.locator(".curation .done").inner_text()
+    assert statements.count() == before - 1
+    assert first not in [t.inner_text() for t in statements.locator("td.what").all()]
+    page.locator(".curation table.judgements button", has_text="Undo").click()
+    page.wait_for_url("**?done=*")
+    assert statements.count() == before and page.locator(".curation table.judgements").count() == 0
+
+
 def test_explorer_expands_a_node_on_double_click(page):
     iri = "https://w3id.org/district-kg/id/person/上街区/宋洁"
     page.goto(page.base + "/explore?" + urllib.parse.urlencode({"start": iri}))
