@@ -54,10 +54,14 @@ def parse_binding(text: str) -> tuple[str, Node]:
 
 
 def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    return _run(store.query, sparql, bindings)
+
+
+def _run(engine: Callable[[str, Mapping[str, Node] | None], T], sparql: str, bindings: Mapping[str, Node] | None) -> T:
     check_bindings(sparql, bindings)
     text = with_prefixes(sparql)
     try:
-        return store.query(text, bindings)
+        return engine(text, bindings)
     except QueryError as exc:
         if text == sparql:
             raise
@@ -75,9 +79,15 @@ def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, f
     The embedded engine cannot be interrupted, so the query runs in a daemon thread
     that is abandoned at the limit; the caller must then end the process without
     touching the store (the CLI does)."""
-    check_format(query_form(sparql), fmt)  # before running: a wrong format is known from the text
+    form = query_form(sparql)
+    check_format(form, fmt)  # before running: a wrong format is known from the text
+    native = getattr(store, "solutions", None)  # the embedded store's answers, unconverted
+    if native is not None and form in ("SELECT", "ASK"):
+        work = lambda: format_solutions(_run(native, sparql, bindings), fmt)  # noqa: E731
+    else:
+        work = lambda: format_result(run_query(store, sparql, bindings), fmt)  # noqa: E731
     try:
-        return within(timeout, lambda: format_result(run_query(store, sparql, bindings), fmt))
+        return within(timeout, work)
     except TimeoutError:
         raise QueryTimeout(
             f"the query ran past {timeout:g} s (--timeout); bind a parameter, add LIMIT, or allow it more time"
@@ -121,6 +131,19 @@ def _cell(term: Node | None) -> str:
     return str(term)
 
 
+def _ox_cell(term) -> str:
+    """:func:`_cell` for an Oxigraph term."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return _cell(URIRef(term.value))
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
 def _width(s: str) -> int:
     return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in s)
 
@@ -160,7 +183,24 @@ def format_result(result: Result, fmt: str) -> str:
     if result.type == "ASK":
         return ("true" if result.askAnswer else "false") + "\n"
     names = [str(v) for v in result.vars]
-    rows = [[_cell(row[i]) for i in range(len(names))] for row in result]
+    return _render(names, [[_cell(row[i]) for i in range(len(names))] for row in result], fmt)
+
+
+def format_solutions(answer, fmt: str) -> str:
+    """:func:`format_result` for a SELECT's or ASK's answer as Oxigraph gives it: the
+    same text, without an rdflib term per cell."""
+    import pyoxigraph as ox
+
+    if fmt == "json":
+        return answer.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+    if isinstance(answer, ox.QueryBoolean):
+        return ("true" if bool(answer) else "false") + "\n"
+    names = [v.value for v in answer.variables]
+    return _render(names, [[_ox_cell(row[i]) for i in range(len(names))] for row in answer], fmt)
+
+
+def _render(names: list[str], rows: list[list[str]], fmt: str) -> str:
+    """Rows of cell texts as CSV, TSV or an aligned table."""
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

@@ -279,6 +279,19 @@ class OxigraphStore:
         except Exception as exc:  # parser and engine errors have many types
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
+    def solutions(self, sparql: str, bindings: Mapping[str, Node] | None = None):
+        """A SELECT's or an ASK's answer as Oxigraph gives it (``QuerySolutions`` or
+        ``QueryBoolean``), for callers that format it themselves: making an rdflib term
+        of every cell costs twice what the engine does (1.0 s against 0.45 s for
+        11,500 rows of five cells)."""
+        import pyoxigraph as ox
+
+        sandbox.check(sparql, lambda iri: self._ox.contains_named_graph(ox.NamedNode(iri)))
+        try:
+            return self._ox.query(bind(sparql, bindings))
+        except Exception as exc:  # parser and engine errors have many types
+            raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[list[Node | None]]:
         """kg's own SELECTs over the named graphs (the store's bookkeeping), rows as lists."""
         return [list(row) for row in self.query(sparql, bindings)]
