@@ -247,27 +247,26 @@ def export(fmt: str, output: Path, store: str | None) -> None:
     "--types",
     default="Person,Organization,Event,Initiative,Project",
     show_default=True,
-    help="Node types to draw, comma-separated.",
+    help="Kinds of node to carry, comma-separated.",
 )
-@click.option("--ego", help="Draw only the neighbourhood of the node with this label (a name).")
+@click.option("--ego", help="Carry only the neighbourhood of the node with this label (a name), and open on it.")
 @click.option("--depth", default=1, show_default=True, help="Neighbourhood radius for --ego.")
 @store_option
 @friendly
 def viz(output: Path, types: str, ego: str | None, depth: int, store: str | None) -> None:
-    """Draw an interactive network page that works offline."""
-    from .analysis.network import NODE_TYPES, build_network
-    from .analysis.viz import select, write_page
+    """Write the graph explorer as one file that opens offline (search, expand, details)."""
+    from .analysis.explore import whole_graph
+    from .analysis.viz import TYPES, select
+    from .web.offline import write_page
 
     chosen = tuple(t.strip() for t in types.split(",") if t.strip())
-    unknown = [t for t in chosen if t not in NODE_TYPES]
+    unknown = [t for t in chosen if t not in TYPES]
     if unknown:
-        raise click.BadParameter(
-            f"unknown type {unknown[0]!r}; choose from {', '.join(NODE_TYPES)}", param_hint="--types"
-        )
+        raise click.BadParameter(f"unknown type {unknown[0]!r}; choose from {', '.join(TYPES)}", param_hint="--types")
     with _opened(store, reader=True) as db:
-        net = select(build_network(db), chosen, ego, depth)
-    write_page(net, output, title=f"district-kg · {ego}" if ego else "district-kg")
-    click.echo(f"wrote {output} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges)")
+        graph, start = select(whole_graph(db), chosen, ego, depth)
+    write_page(graph, output, title=f"district-kg · {ego}" if ego else "district-kg", start=start)
+    click.echo(f"wrote {output} ({len(graph['nodes'])} nodes, {len(graph['edges']) + len(graph['met'])} links)")
 
 
 @cli.command()

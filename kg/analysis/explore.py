@@ -21,34 +21,35 @@ SEARCH = """SELECT DISTINCT ?it ?label WHERE {
   FILTER(CONTAINS(?label, ?q)) } ORDER BY STRLEN(?label) ?label LIMIT 200"""
 
 # one SELECT per relation, each starting from the bound ?it (an index lookup), with the
-# direction an analyst reads the edge in: "out" is it → n (a person chairs an event)
+# direction an analyst reads the edge in: "out" is it → n (a person chairs an event).
+# Unbound, each gives the relation over the whole store (kg viz writes it into a file).
 NEIGHBOURS: dict[str, list[tuple[str, str]]] = {
     "person": [
         (
             "out",
-            """SELECT ?n ?label ?rel ?date ?sentence ?issue WHERE { ?x dkg:agent ?it ; dkg:event ?n ; dkg:role ?r .
+            """SELECT ?it ?n ?label ?rel ?date ?sentence ?issue WHERE { ?x dkg:agent ?it ; dkg:event ?n ; dkg:role ?r .
   ?n schema:name ?label . ?x prov:wasDerivedFrom ?s . ?s nif:anchorOf ?sentence ; nif:referenceContext ?c .
   ?c dcterms:source ?d . ?d dkg:issueKey ?issue .
   OPTIONAL { ?n schema:startDate ?date } BIND(LCASE(STRAFTER(STR(?r), "#")) AS ?rel) }""",
         ),
         (
             "out",
-            """SELECT ?n ?label ?rel ?date WHERE { ?h org:member ?it ; dkg:post ?n ; dkg:firstSeen ?date .
+            """SELECT ?it ?n ?label ?rel ?date WHERE { ?h org:member ?it ; dkg:post ?n ; dkg:firstSeen ?date .
   ?n skos:prefLabel ?label . BIND("holds" AS ?rel) }""",
         ),
     ],
     "people": [
         (
             "out",
-            """SELECT ?n ?label (COUNT(DISTINCT ?e) AS ?weight) (MAX(?day) AS ?date) ("met" AS ?rel) WHERE {
+            """SELECT ?it ?n ?label (COUNT(DISTINCT ?e) AS ?weight) (MAX(?day) AS ?date) ("met" AS ?rel) WHERE {
   ?pair dkg:between ?it , ?n ; dkg:sharedEvent ?e . FILTER(?n != ?it) ?n foaf:name ?label .
-  OPTIONAL { ?e schema:startDate ?day } } GROUP BY ?n ?label""",
+  OPTIONAL { ?e schema:startDate ?day } } GROUP BY ?it ?n ?label""",
         ),
     ],
     "event": [
         (
             "in",
-            """SELECT ?n ?label ?rel ?sentence ?issue WHERE { ?x dkg:event ?it ; dkg:agent ?n ; dkg:role ?r .
+            """SELECT ?it ?n ?label ?rel ?sentence ?issue WHERE { ?x dkg:event ?it ; dkg:agent ?n ; dkg:role ?r .
   ?n foaf:name ?label . ?x prov:wasDerivedFrom ?s . ?s nif:anchorOf ?sentence ; nif:referenceContext ?c .
   ?c dcterms:source ?d . ?d dkg:issueKey ?issue . BIND(LCASE(STRAFTER(STR(?r), "#")) AS ?rel) }""",
         ),
@@ -56,31 +57,34 @@ NEIGHBOURS: dict[str, list[tuple[str, str]]] = {
     "post": [
         (
             "in",
-            """SELECT ?n ?label ?rel ?date WHERE { ?h dkg:post ?it ; org:member ?n ; dkg:firstSeen ?date .
+            """SELECT ?it ?n ?label ?rel ?date WHERE { ?h dkg:post ?it ; org:member ?n ; dkg:firstSeen ?date .
   ?n foaf:name ?label . BIND("holds" AS ?rel) }""",
         ),
         (
             "out",
-            """SELECT ?n ?label ?rel WHERE { ?it org:postIn ?n . ?n skos:prefLabel ?label . BIND("in" AS ?rel) }""",
+            """SELECT ?it ?n ?label ?rel WHERE { ?it org:postIn ?n . ?n skos:prefLabel ?label . BIND("in" AS ?rel) }""",
         ),
     ],
     "org": [
-        ("in", """SELECT ?n ?label ?rel WHERE { ?n org:postIn ?it ; skos:prefLabel ?label . BIND("in" AS ?rel) }"""),
+        (
+            "in",
+            """SELECT ?it ?n ?label ?rel WHERE { ?n org:postIn ?it ; skos:prefLabel ?label . BIND("in" AS ?rel) }""",
+        ),
     ],
     "initiative": [
         (
             "in",
-            """SELECT ?n ?label ?rel WHERE { ?n dkg:partOfInitiative ?it ; schema:name ?label . BIND("part of" AS ?rel) }""",
+            """SELECT ?it ?n ?label ?rel WHERE { ?n dkg:partOfInitiative ?it ; schema:name ?label . BIND("part of" AS ?rel) }""",
         ),
         (
             "out",
-            """SELECT ?n ?label ?rel WHERE { ?it skos:narrower ?n . ?n skos:prefLabel ?label . BIND("narrower" AS ?rel) }""",
+            """SELECT ?it ?n ?label ?rel WHERE { ?it skos:narrower ?n . ?n skos:prefLabel ?label . BIND("narrower" AS ?rel) }""",
         ),
     ],
     "project": [
         (
             "out",
-            """SELECT ?n ?label ?rel WHERE { ?it dkg:partOfInitiative ?n . ?n skos:prefLabel ?label .
+            """SELECT ?it ?n ?label ?rel WHERE { ?it dkg:partOfInitiative ?n . ?n skos:prefLabel ?label .
   BIND("part of" AS ?rel) }""",
         ),
     ],
@@ -153,3 +157,37 @@ def neighbours(
         "nodes": [asdict(n) for n in nodes.values()],
         "edges": [asdict(e) for e in edges.values()],
     }
+
+
+def whole_graph(store: QuadStore) -> dict:
+    """Every node and edge the explorer can reach, folded as :func:`neighbours` folds
+    them: ``{"nodes": [[id, label, kind, date]], "edges": [[source, target, rel, weight,
+    date, evidence, issue]], "met": [...]}`` (``met``: the person–person view), compact
+    lists because a district's archive makes tens of thousands of them."""
+    nodes: dict[str, list[str]] = {}
+    found: dict[str, dict[tuple[str, str, str], list]] = {"edges": {}, "met": {}}
+    for kind, groups in NEIGHBOURS.items():
+        into = found["met" if kind == "people" else "edges"]
+        for direction, sparql in groups:
+            for r in rows(store, sparql):
+                it, n = r["it"], r["n"]
+                if kind_of(it) != ("person" if kind == "people" else kind):
+                    continue
+                nodes.setdefault(n, [n, r.get("label", n), kind_of(n) or "other", r.get("date", "")])
+                ends = (it, n) if direction == "out" else (n, it)
+                if kind == "people":  # a pair, met once: each side's query finds it
+                    ends = tuple(sorted(ends))
+                key = (*ends, r.get("rel", ""))
+                if key not in into:
+                    into[key] = [
+                        *key,
+                        int(r.get("weight", 1)),
+                        r.get("date", ""),
+                        r.get("sentence", ""),
+                        r.get("issue", ""),
+                    ]
+    for edge in [*found["edges"].values(), *found["met"].values()]:
+        for end in edge[:2]:  # an entity seen only as the centre of its edges
+            if end not in nodes:
+                nodes[end] = [end, label_of(store, end) or end, kind_of(end) or "other", ""]
+    return {"nodes": list(nodes.values()), "edges": list(found["edges"].values()), "met": list(found["met"].values())}

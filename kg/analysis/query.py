@@ -57,6 +57,11 @@ def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None
     return _run(store.query, sparql, bindings)
 
 
+def run_native(solutions: Callable, sparql: str, bindings: Mapping[str, Node] | None = None):
+    """A SELECT or ASK through a store's ``solutions`` (the embedded engine's own answer)."""
+    return _run(solutions, sparql, bindings)
+
+
 def _run(engine: Callable[[str, Mapping[str, Node] | None], T], sparql: str, bindings: Mapping[str, Node] | None) -> T:
     check_bindings(sparql, bindings)
     text = with_prefixes(sparql)

@@ -49,10 +49,15 @@ else:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def store(tmp_path_factory):
     store = tmp_path_factory.mktemp("browser") / "store"
     files = [SAMPLE, INVENTED, INVENTED.with_name("invented-payloads.txt")]
     subprocess.run([sys.executable, "-m", "kg", "import", *map(str, files), "--store", str(store)], check=True)
+    return store
+
+
+@pytest.fixture(scope="module")
+def server(store):
     with running_server(store) as base:
         yield base
 
@@ -88,7 +93,7 @@ def page(browser, server, request):
 
 def _local(url: str) -> bool:
     parts = urllib.parse.urlsplit(url)
-    return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
+    return parts.scheme in ("data", "blob", "about", "file") or parts.hostname == "127.0.0.1"
 
 
 def person(name: str) -> str:
@@ -195,3 +200,24 @@ def test_tenure_timeline_draws_bars_that_lead_to_persons(page):
     page.locator("a.bar", has_text="宋洁").first.click()
     page.wait_for_url("**/id/person/**")
     assert page.inner_text("h1").startswith("宋洁")
+
+
+def test_the_kg_viz_file_explores_with_no_server(page, store, tmp_path):
+    out = tmp_path / "graph.html"
+    subprocess.run([sys.executable, "-m", "kg", "viz", "-o", str(out), "--store", str(store)], check=True)
+    page.goto(out.as_uri())
+    hits = page.locator("#hits button.hit")
+    hits.first.wait_for()  # it opens on the most connected entities
+    page.fill("#search", "宋洁")
+    page.press("#search", "Enter")
+    page.locator("#hits button.hit", has_text="宋洁").first.click()
+    page.wait_for_function("document.body.dataset.drawn > 1")
+    assert "宋洁" in page.inner_text("#details h3")
+    first = int(page.evaluate("kgExplorer.nodes.length"))
+    event = page.evaluate("kgExplorer.nodes.get().find(n => n.kind === 'event').id")
+    page.evaluate("id => kgExplorer.network.emit('doubleClick', {nodes: [id]})", event)
+    page.wait_for_function(f"kgExplorer.nodes.length > {first}")
+    assert page.locator("#details q.sentence").count() > 0  # evidence travels in the file
+    page.check("#people")  # the person–person view, from the same file
+    page.locator("#hits button.hit", has_text="宋洁").first.click()
+    page.wait_for_function("kgExplorer.edges.get().some(e => e.label.startsWith('met'))")

@@ -1,6 +1,7 @@
 // The graph explorer: start from a search or an entity, expand neighbourhoods on
 // demand (double-click), toggle types, limit dates, switch to the person–person view
-// weighted by shared events. Data comes from /api/search and /api/neighbours.
+// weighted by shared events. Data comes from /api/search and /api/neighbours, or, in
+// the file `kg viz` writes, from window.kgOffline (offline.js over data in the file).
 "use strict";
 const $ = (id) => document.getElementById(id);
 const COLORS = { person: "#d9534f", event: "#5b8def", post: "#f0ad4e", org: "#5cb85c", initiative: "#9b59b6", project: "#16a085", other: "#999" };
@@ -23,16 +24,30 @@ function nodeData(n, x, y) {
   return { id: n.id, label: n.label, kind: n.kind, page: n.page, date: n.date, x, y, color: COLORS[n.kind] || COLORS.other, title: `${n.kind}: ${n.label}` };
 }
 
-async function expand(id) {
+const offline = window.kgOffline || null;
+const issueLink = (key) => (offline ? null : "/issue/" + key.split("/").map(encodeURIComponent).join("/"));
+
+async function neighbourhood(id, view) {
+  if (offline) return offline.neighbours(id, view);
   const qs = new URLSearchParams({ id });
-  if ($("people").checked) qs.set("view", "people");
-  if ($("since").value) qs.set("since", $("since").value);
-  if ($("until").value) qs.set("until", $("until").value);
-  const t0 = performance.now();
+  if (view.people) qs.set("view", "people");
+  if (view.since) qs.set("since", view.since);
+  if (view.until) qs.set("until", view.until);
   const r = await fetch("/api/neighbours?" + qs);
-  if (!r.ok) return showError(await r.text());
+  if (!r.ok) throw new Error(await r.text());
+  return r.json();
+}
+
+async function expand(id) {
+  const t0 = performance.now();
+  let data;
+  try {
+    data = await neighbourhood(id, { people: $("people").checked, since: $("since").value, until: $("until").value });
+  } catch (err) {
+    return showError(err.message);
+  }
   expanded.add(id);
-  await draw(await r.json(), t0);
+  await draw(data, t0);
   details(id);
 }
 
@@ -40,13 +55,14 @@ async function expand(id) {
 // body[data-draw-ms] reports from t0 (the benchmark reads it)
 function draw(data, t0 = performance.now()) {
   const c = data.center;
-  if (!nodes.get(c.id)) nodes.add(nodeData(Object.assign(c, { page: pagePath(c.id) }), 0, 0));
+  if (!nodes.get(c.id)) nodes.add(nodeData(Object.assign(c, { page: offline ? "" : pagePath(c.id) }), 0, 0));
   const at = network.getPosition(c.id);
   const fresh = data.nodes.filter((n) => !nodes.get(n.id));
   const radius = 120 + 12 * Math.sqrt(fresh.length);
   nodes.add(fresh.map((n, i) => {
     const a = (2 * Math.PI * i) / fresh.length;
-    return nodeData(Object.assign(n, { page: n.page || pagePath(n.id) }), at.x + radius * Math.cos(a), at.y + radius * Math.sin(a));
+    const page = offline ? "" : n.page || pagePath(n.id);
+    return nodeData(Object.assign(n, { page }), at.x + radius * Math.cos(a), at.y + radius * Math.sin(a));
   }));
   edges.add(data.edges.map((e) => ({ id: `${e.source}|${e.target}|${e.rel}`, from: e.source, to: e.target, label: e.weight > 1 ? `${e.rel} ×${e.weight}` : e.rel, value: e.weight, evidence: e.evidence, issue: e.issue, date: e.date })).filter((e) => !edges.get(e.id)));
   return new Promise((resolve) => {
@@ -76,7 +92,10 @@ function details(id) {
   for (const e of mine.slice(0, 50)) {
     const other = nodes.get(e.from === id ? e.to : e.from);
     const item = el("li", {}, e.label, " ", other ? other.label : "", e.date ? ` (${e.date})` : "");
-    if (e.evidence) item.append(el("br"), el("q", { class: "sentence" }, e.evidence), " ", el("a", { href: "/issue/" + e.issue.split("/").map(encodeURIComponent).join("/") }, e.issue));
+    if (e.evidence) {
+      const link = issueLink(e.issue);
+      item.append(el("br"), el("q", { class: "sentence" }, e.evidence), " ", link ? el("a", { href: link }, e.issue) : el("cite", {}, e.issue));
+    }
     list.append(item);
   }
   box.append(el("p", {}, `${mine.length} links`), list);
@@ -95,8 +114,7 @@ document.querySelectorAll("input.type").forEach((box) =>
 );
 
 async function search(text) {
-  const r = await fetch("/api/search?" + new URLSearchParams({ q: text }));
-  const hits = await r.json();
+  const hits = offline ? offline.search(text) : await (await fetch("/api/search?" + new URLSearchParams({ q: text }))).json();
   const box = $("hits");
   box.replaceChildren();
   if (!hits.length) return box.append(el("p", { class: "note" }, "Nothing found."));
@@ -113,4 +131,5 @@ $("search-form").addEventListener("submit", (e) => { e.preventDefault(); search(
   const root = document.querySelector(".explorer").dataset.start;
   if (root) expand(root);
   else if (qs.get("q")) { $("search").value = qs.get("q"); search(qs.get("q")); }
+  else if (offline) search(""); // the most connected entities, to start from
 })();
