@@ -57,10 +57,12 @@ class Places:
     county_short: dict[str, str]  # short form of a county or district -> its full name (临沭 -> 临沭县)
     names: frozenset[str]  # every full name and every short form that is not a common word
     parent: dict[str, str]  # full name -> the full name of the unit above it
+    counties: frozenset[str] = frozenset()  # full names of counties and districts (level 2)
+    generic: frozenset[str] = frozenset()  # county names that are also common words (城区, 郊区, 老城区)
 
 
 def _places() -> Places:
-    bare, names, parent, county_short = set(), set(), {}, {}
+    bare, names, parent, county_short, counties, generic = set(), set(), {}, {}, set(), set()
     for line in _read("places.tsv").splitlines():
         if line.startswith("#") or not line.strip():
             continue
@@ -69,6 +71,10 @@ def _places() -> Places:
             continue  # zones the gazetteer lists beside the counties
         common = bool(flag and flag[0] == "word")
         names.add(full)
+        if level == "2":
+            counties.add(full)
+            if common and short == full or len(full) == 3 and full.endswith("城区"):
+                generic.add(full)  # 城区, 郊区 and 老城区, 新城区 are also everyday words
         if up and up != full:
             parent.setdefault(full, up)
         if not common and len(short) >= 2:
@@ -78,7 +84,12 @@ def _places() -> Places:
             elif short != full:
                 county_short.setdefault(short, full)
     return Places(
-        bare=tuple(_longest_first(list(bare))), county_short=county_short, names=frozenset(names), parent=parent
+        bare=tuple(_longest_first(list(bare))),
+        county_short=county_short,
+        names=frozenset(names),
+        parent=parent,
+        counties=frozenset(counties),
+        generic=frozenset(generic),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..dates import parse_full_date, text_year
@@ -42,7 +43,6 @@ MONTH_HEADING_RE = re.compile(r"^\d{1,2}月$")
 EDITOR_RE = re.compile(r"^(?:责任编辑|编辑|签发|审核|校对)\s*[:：]\s*(?P<rest>.*)$")
 HEADLINE_RE = re.compile(r"^\*\*(?P<h>[^*]+)\*\*\s*|^【(?P<h2>[^】]+)】\s*")
 UNIT_RE = re.compile(r"（(?P<u>[^（）]{2,20})）\s*$")
-DISTRICT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?[区县旗市])(?:委|人民政府|政府|人大|政协)")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -278,18 +278,47 @@ def _plain_headline(line: str) -> bool:
 
 
 def _district(issue: Issue) -> str | None:
+    """The county or district an issue is about: its organ's (中共上街区委办公室), else the
+    one its headline and text name most. Persons and short organ names (区委) are scoped
+    by it, so one official is one node across bulletins, pages and formats."""
     if issue.organ:
         m = re.search(r"([\u4e00-\u9fff]{2,4}?[区县旗])", issue.organ.removeprefix("中共"))
         if m:
             return m.group(1)
+    return _place_most_written(issue)
+
+
+@lru_cache(maxsize=1)
+def _county_pattern() -> re.Pattern:
     from ..lexicon import load_lexicon
 
-    bad = load_lexicon().org_bad_chars | set("日午上下年月关区县市旗委")
-    counts = Counter(DISTRICT_RE.findall(issue.clean))
-    for name, _ in counts.most_common():
-        if len(name) >= 3 and not bad & set(name[:-1]):
-            return name
-    return None
+    places = load_lexicon().places
+    full = sorted(places.counties - places.generic, key=lambda w: (-len(w), w))
+    short = sorted(places.county_short, key=lambda w: (-len(w), w))
+    # a short form (临沭) alone is too often part of a street, village or person's name
+    # (青阳路, 三河底村, 於东明): it counts only before the organs and outlets of a county
+    organs = "委|政府|人民政府|人大|政协|纪委|新闻|融媒|日报|发布"
+    return re.compile(f"{'|'.join(map(re.escape, full))}|(?:{'|'.join(map(re.escape, short))})(?=(?:{organs}))")
+
+
+def _place_most_written(issue: Issue) -> str | None:
+    """The county-level place of the gazetteer that a page names most: a full name
+    (临沭县) counts twice a short one before an organ (临沭县委 as 临沭委), the headline
+    thrice the body; the first named wins a tie. Names that are also common words (城区)
+    do not count. None when the page names none (a street's page, 我区 only)."""
+    from ..lexicon import load_lexicon
+
+    places = load_lexicon().places
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    pattern = _county_pattern()
+    for weight, text, offset in ((3, issue.title or "", -1_000_000), (1, issue.clean, 0)):
+        for m in pattern.finditer(text):
+            full = places.county_short.get(m.group(), m.group())
+            if full in places.counties:
+                score[full] += weight * (2 if m.group() == full else 1)
+                first.setdefault(full, offset + m.start())
+    return min(score, key=lambda k: (-score[k], first[k])) if score else None
 
 
 def parse_file(path: Path) -> Issue:

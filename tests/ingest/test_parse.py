@@ -170,3 +170,39 @@ def test_a_pages_headline_names_its_units(tmp_path: Path, nlp):
     )
     names = {o.name for o in extract(issue, nlp).organizations}
     assert {"示例县政协", "青石镇"} <= names
+
+
+@pytest.mark.parametrize(
+    "body, district",
+    [
+        # invented pages with no masthead: the county the page names most, headline thrice
+        ("临沭县召开项目推进会\n\n8月23日，县委书记王明主持召开会议，平邑县、临沭县有关负责同志参加。", "临沭县"),
+        ("临沭县委召开会议\n\n会议由县长王明主持，临沭经济开发区负责人汇报。", "临沭县"),
+        # a short form counts only before an organ: 青阳路 is a street, 於东明 a person
+        ("社区召开议事会\n\n8月23日，青阳路社区党委书记於东明主持召开议事会。", None),
+        # 城区 and 老城区 are also everyday words
+        ("城区环境整治推进会召开\n\n8月23日，老城区改造推进会召开，我区城区环境明显改善。", None),
+        ("西岗区：召开动员大会\n\n会上，大连市西岗区委书记讲话，枣庄市市中区考察团参加。", "西岗区"),
+    ],
+)
+def test_a_page_without_masthead_takes_the_county_it_names_most(tmp_path: Path, body: str, district):
+    p = tmp_path / "invented-page.txt"
+    p.write_text(body, encoding="utf-8")
+    assert parse_file(p).district == district
+
+
+def test_one_official_is_one_node_across_a_bulletin_and_a_page(tmp_path: Path, sample: Path, nlp):
+    from kg.graph.build import build_graph
+    from kg.nlp.facts import extract
+
+    page = tmp_path / "invented-page.txt"  # an invented news page about the sample's district
+    page.write_text(
+        "上街区召开防汛工作会议\n\n发布时间: 2020-07-02\n\n7月1日，区委书记宋洁主持召开防汛工作会议。区长耿勇军参加会议。",
+        encoding="utf-8",
+    )
+    persons = []
+    for path in (sample, page):
+        issue = parse_file(path)
+        g = build_graph(issue, extract(issue, nlp))
+        persons.append({str(s) for s in g.subjects() if "/person/" in str(s)})
+    assert "https://w3id.org/district-kg/id/person/上街区/宋洁" in persons[0] & persons[1]

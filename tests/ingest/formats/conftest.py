@@ -75,6 +75,43 @@ def write_pdf(lines, target: Path) -> Path:
     return target
 
 
+def write_pdf_same_line(lines, target: Path) -> Path:
+    """Headlines set larger, on the baseline of their body's first line, as a PDF made
+    from a Word file with run-in headlines has them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(target))
+    y = [790]
+
+    def room() -> None:  # a new page when this one is full; a page starts in Helvetica
+        if y[0] < 60:
+            c.showPage()
+            y[0] = 790
+        c.setFont("STSong-Light", 11)
+
+    for head, text in same_line(lines):
+        room()
+        x = 40
+        if head:
+            c.setFont("STSong-Light", 15)
+            c.drawString(x, y[0], head)
+            x += pdfmetrics.stringWidth(head, "STSong-Light", 15) + 8
+            c.setFont("STSong-Light", 11)
+        width = max(1, int((550 - x) // 11))  # what is left of the headline's line
+        c.drawString(x, y[0], text[:width])
+        y[0] -= 16
+        for i in range(width, len(text), 46):
+            room()
+            c.drawString(40, y[0], text[i : i + 46])
+            y[0] -= 16
+        y[0] -= 8
+    c.save()
+    return target
+
+
 def write_html(lines, target: Path) -> Path:
     body = "".join(
         f"<p><strong>{html.escape(t)}</strong></p>" if h else f"<p>{html.escape(t)}</p>" for t, h in lines if t

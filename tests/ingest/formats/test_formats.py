@@ -10,7 +10,14 @@ from kg.errors import InputError
 from kg.ingest.parse import parse_file
 from kg.ingest.reading import read_source
 
-from .conftest import write_docx, write_docx_same_line, write_html, write_html_same_line, write_pdf
+from .conftest import (
+    write_docx,
+    write_docx_same_line,
+    write_html,
+    write_html_same_line,
+    write_pdf,
+    write_pdf_same_line,
+)
 
 
 def structure(issue):
@@ -58,6 +65,7 @@ def test_gb18030_text(sample, tmp_path):
         (write_pdf, ".pdf"),
         (write_html, ".html"),
         (write_docx_same_line, ".docx"),
+        (write_pdf_same_line, ".pdf"),
         (write_html_same_line, ".html"),
     ],
 )
@@ -147,3 +155,26 @@ def test_a_bold_lead_in_of_a_point_stays_in_its_article(tmp_path):
     body = issue.clean[article.start : article.end]
     assert article.headline == "我区推进招商引资工作" and article.unit == "示例街道"
     assert "一是新举措" in body and "（二）新模式" in body
+
+
+def test_a_long_pdf_headline_on_the_line_of_its_body_is_split_off(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    p = tmp_path / "invented-run-in.pdf"  # an invented bulletin
+    c = canvas.Canvas(str(p))
+    c.setFont("STSong-Light", 11)
+    for y, line in ((790, "示例信息"), (770, "第 3 期"), (750, "中共示例区委办公室    2021 年 5 月 6 日")):
+        c.drawString(40, y, line)
+    head = "我区召开二〇二一年城市更新暨老旧小区改造工作推进会议"  # longer than a layout line's join limit
+    c.setFont("STSong-Light", 15)
+    c.drawString(40, 720, head)
+    c.setFont("STSong-Light", 11)
+    c.drawString(40 + pdfmetrics.stringWidth(head, "STSong-Light", 15) + 8, 720, "5月5日，")
+    c.drawString(40, 704, "区委书记欧阳明主持召开城市更新工作推进会议，区领导陈立新参加会议。")
+    c.save()
+    issue = parse_file(p)
+    assert [a.headline for a in issue.articles] == [head]
+    assert issue.clean[issue.articles[0].start :].startswith("5月5日，区委书记欧阳明")
