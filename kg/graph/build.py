@@ -14,6 +14,8 @@ from ..types import Evidence, Facts, Issue
 from .iris import graph_iri, iri, issue_iri
 from .vocab import DKG, NIF, PREFIXES
 
+NATIONAL = "全国"  # the scope of persons who are not any district's
+
 ROLE = {"Chair": DKG.Chair, "Leader": DKG.Leader, "Attendee": DKG.Attendee, "Speaker": DKG.Speaker}
 EVENT_CLASS = {"Meeting": DKG.Meeting, "StudyVisit": DKG.StudyVisit, "Activity": DKG.Activity}
 PROJECT_WORDS = ("项目", "工程", "改造", "建设")
@@ -63,7 +65,10 @@ class _Builder:
         self.add(node, DKG.rule, Literal(ev.rule))
 
     def person(self, name: str) -> URIRef:
-        node = iri("person", self.scope, name)
+        # the country's leaders (known_persons.txt) are one node wherever a bulletin names
+        # them; everyone else belongs to the issue's district
+        scope = NATIONAL if name in load_lexicon().known_persons else self.scope
+        node = iri("person", scope, name)
         self.add(node, RDF.type, FOAF.Person)
         self.add(node, FOAF.name, Literal(name))
         return node

@@ -60,3 +60,20 @@ def test_a_title_without_its_organ_holds_the_post_it_implies(sample: Path, nlp):
     assert g.value(organ, SKOS.prefLabel) is not None
     # implied, not written: no org:Organization of its own unless the text names it
     assert (organ, RDF.type, ORG.Organization) not in g
+
+
+def test_the_countrys_leaders_are_one_node_across_districts(tmp_path: Path, nlp):
+    persons = []
+    for district in ("示例区", "样例县"):  # two invented pages of two districts
+        p = tmp_path / f"invented-{district}.txt"
+        p.write_text(
+            f"{district}召开理论学习中心组学习会\n\n发布时间: 2021-07-02\n\n"
+            f"7月1日，{district}委理论学习中心组学习习近平总书记重要讲话精神，区委书记王明主持会议。",
+            encoding="utf-8",
+        )
+        issue = parse_file(p)
+        g = build_graph(issue, extract(issue, nlp))
+        persons.append({str(s) for s in g.subjects(RDF.type, FOAF.Person)})
+    leader = "https://w3id.org/district-kg/id/person/全国/习近平"
+    assert leader in persons[0] & persons[1]
+    assert not any(p.endswith("/王明") for p in persons[0] & persons[1])  # a district's own stay apart
