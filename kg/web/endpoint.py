@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rdflib.query import Result
 
-from ..analysis.query import run_query, within
+from ..analysis.query import run_native, run_query, within
 from ..errors import KGError, ProtocolError, QueryError
 from ..graph.vocab import PREFIXES
 from ..store.base import open_store
@@ -118,6 +118,17 @@ def serialise(result: Result, serialiser: str) -> bytes:
     return result.serialize(format=serialiser)
 
 
+def _native_format(serialiser: str):
+    import pyoxigraph as ox
+
+    return {
+        "json": ox.QueryResultsFormat.JSON,
+        "xml": ox.QueryResultsFormat.XML,
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+    }[serialiser]
+
+
 def answer_query(store_location: str, sparql: str, accept: str, timeout: float) -> Answer:
     """Run one protocol query against the store and serialise it as negotiated."""
     form = query_form(sparql)
@@ -128,6 +139,10 @@ def answer_query(store_location: str, sparql: str, accept: str, timeout: float) 
     def work() -> bytes:
         store = open_store(store_location, must_exist=True, reader=True)
         try:
+            native = getattr(store, "solutions", None)
+            if native is not None and form == "SELECT":
+                # the embedded engine writes its own results: no rdflib term per cell
+                return run_native(native, sparql).serialize(format=_native_format(serialiser))
             return serialise(run_query(store, sparql), serialiser)
         finally:
             store.close()
