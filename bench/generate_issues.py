@@ -6,8 +6,13 @@ Each generated issue is a template issue (by default the user's sample in data/
 and our invented bulletin) with its masthead renumbered and redated, its district
 swapped for one of ``--districts`` from the gazetteer, and every person the
 pipeline finds in it replaced by a name from a pool of ``--names`` (3,000).
-Pool names are drawn with a Zipf-like skew, so officials recur across issues the
-way a district's leaders do, and the store learns thousands of names.
+The pool is shared out among the districts, as officials belong to one district;
+``--movers`` (2 %) of the persons named come from another district's share (an
+official who moved, a visitor). Names are drawn with a Zipf-like skew, so officials
+recur across issues the way a district's leaders do, and the store learns thousands
+of names. ``--shared-pool`` draws every district's persons from the whole pool, as
+the generator did before 2026-11-28 (one name in every district: namesakes and bound
+queries then meet twelve persons per name).
 
 Output is deterministic for a seed. Texts fetched from the web may serve as
 templates for a measurement run (``--templates ../shared/eval/dev``); the
@@ -90,7 +95,10 @@ class Template:
         )
         text = re.sub(r"(?<![\d年])(\d{1,2})月(\d{1,2})日", lambda m: self._moved(m, day), text)
         if names:
-            text = re.sub("|".join(map(re.escape, self.names)), lambda m: names[m.group()], text)
+            # a name split by a page break (房\n\n玉雯) is the same person: replaced whole
+            spelled = {name: r"\s*".join(map(re.escape, name)) for name in self.names}
+            found = re.compile("|".join(f"(?P<n{i}>{spelled[n]})" for i, n in enumerate(self.names)))
+            text = found.sub(lambda m: names[self.names[int(m.lastgroup[1:])]], text)
         return text.replace(self.district, full).replace(self.short, short)
 
     def _moved(self, m: re.Match, day: date) -> str:
@@ -113,6 +121,8 @@ def main() -> int:
     ap.add_argument("--templates", nargs="*", type=Path, default=DEFAULT_TEMPLATES)
     ap.add_argument("--names", type=int, default=3000, help="size of the pool of recurring names")
     ap.add_argument("--districts", type=int, default=12)
+    ap.add_argument("--movers", type=float, default=0.02, help="share of persons drawn from another district")
+    ap.add_argument("--shared-pool", action="store_true", help="one pool for all districts (the old generator)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     from kg.ingest.reading import iter_sources
@@ -129,20 +139,31 @@ def main() -> int:
     if not templates:
         raise SystemExit("no template with a masthead")
     pool = name_pool(args.names, rng)
-    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(pool))]
     places = districts(args.districts, rng)
+    shares = [pool] * len(places) if args.shared_pool else [pool[k :: len(places)] for k in range(len(places))]
+    weights = [[1 / (rank + 1) ** 0.8 for rank in range(len(share))] for share in shares]
+
+    def draw(k: int, n: int) -> list[str]:
+        """n distinct names for an issue of district k (two persons of one issue never share a name)."""
+        got: list[str] = []
+        while len(got) < n:
+            home = k if args.shared_pool or rng.random() >= args.movers else rng.randrange(len(places))
+            name = rng.choices(shares[home], weights[home])[0]
+            if name not in got:
+                got.append(name)
+        return got
+
     args.out.mkdir(parents=True, exist_ok=True)
     per_district = -(-args.count // len(places))
     width = len(str(args.count))
     for i in range(args.count):
         d = places[i % len(places)]
+        k = i % len(places)
         seq = i // len(places)  # the district's own running number: series/year/number stays unique
         year, number = 2015 + seq // 100, seq % 100 + 1
         day = date(year, 1, 3) + timedelta(days=int(number * 3.6))  # 100 issues a year, a few days apart
         t = templates[rng.randrange(len(templates))]
-        names = dict(zip(t.names, rng.choices(pool, weights, k=len(t.names))))
-        if len(set(names.values())) < len(names):  # two persons of one issue never share a name
-            names = dict(zip(t.names, rng.sample(pool, len(t.names))))
+        names = dict(zip(t.names, draw(k, len(t.names))))
         (args.out / f"issue-{i:0{width}d}.txt").write_text(t.render(number, day, d, names), encoding="utf-8")
     print(
         f"{args.count} issues from {len(templates)} templates, {len(places)} districts "
