@@ -151,6 +151,8 @@ def test_reject_a_fact_where_it_is_seen_and_undo_it(page):
     assert "recorded" in page.locator(".curation .done").inner_text()
     assert statements.count() == before - 1
     assert first not in [t.inner_text() for t in statements.locator("td.what").all()]
+    SHOTS.mkdir(parents=True, exist_ok=True)  # the corrections panel, with the judgement to undo
+    page.locator(".curation").screenshot(path=str(SHOTS / "corrections-panel-after-a-rejection.png"))
     page.locator(".curation table.judgements button", has_text="Undo").click()
     page.wait_for_url("**?done=*")
     assert statements.count() == before and page.locator(".curation table.judgements").count() == 0
