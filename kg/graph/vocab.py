@@ -52,6 +52,7 @@ class DKG(DefinedNamespace):
     titleAsWritten: URIRef
     observedOn: URIRef
     firstSeen: URIRef
+    firstSighting: URIRef
     lastSeen: URIRef
     event: URIRef
     agent: URIRef

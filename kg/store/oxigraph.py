@@ -63,6 +63,7 @@ class OxigraphStore:
         self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
         if not self.read_only:
             self._ensure_union()
+            self._ensure_first_sightings()
 
     def _open(self, reader: bool):
         """A read-write handle whenever we can have one. RocksDB's read-only mode can
@@ -128,6 +129,15 @@ class OxigraphStore:
         has_default = next(iter(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
         if has_default is None and next(iter(self._ox.named_graphs()), None) is not None:
             self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def _ensure_first_sightings(self) -> None:
+        """Holdings derived before they named their first sighting are derived once more."""
+        from .tenure import TENURE_GRAPH, refresh_holdings
+
+        stale = f"""ASK {{ GRAPH <{TENURE_GRAPH}> {{ ?h a <{DKG.PostHolding}> FILTER NOT EXISTS {{ ?h <{DKG.firstSighting}> ?a }} }} }}"""
+        if bool(self._ox.query(stale)):
+            forget = f"DELETE {{ ?h ?x ?y }} WHERE {{ GRAPH <{TENURE_GRAPH}> {{ ?h ?x ?y }} }} ; DROP SILENT GRAPH <{TENURE_GRAPH}>"
+            self._update(f"{forget} ;\n{refresh_holdings(None)}")
 
     def _stored(self, name: URIRef) -> set[tuple]:
         """The triples of the stored graph ``name``, as Oxigraph terms."""

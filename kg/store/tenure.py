@@ -61,14 +61,15 @@ def refresh_holdings(pairs: list[tuple[URIRef, URIRef]] | None, union: URIRef | 
     values = "" if pairs is None else _values(pairs)
     holding = (
         f"?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ; "
-        f"<{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last ."
+        f"<{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last ; <{DKG.firstSighting}> ?att ."
     )
     return f"""INSERT {{ GRAPH <{TENURE_GRAPH}> {{ {holding} }} {in_default(holding, union)} }}
 WHERE {{
-  {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+  {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d) AS ?last) (MIN(CONCAT(STR(?d), " ", STR(?a))) AS ?earliest) WHERE {{
       {values}
-      GRAPH ?g {{ ?att <{DKG.person}> ?p ; <{DKG.post}> ?post ; a <{DKG.PostAttestation}> ; <{DKG.observedOn}> ?d }}
+      GRAPH ?g {{ ?a <{DKG.person}> ?p ; <{DKG.post}> ?post ; a <{DKG.PostAttestation}> ; <{DKG.observedOn}> ?d }}
     }} GROUP BY ?p ?post }}
+  BIND(IRI(STRAFTER(?earliest, " ")) AS ?att)  # the first sighting (the smallest IRI of its day)
   {in_default(f"?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .", union)}
   BIND(IRI(CONCAT(STR(?post), "/holder/", STRAFTER(STR(?p), "/person/"))) AS ?h)
 }}"""

@@ -168,3 +168,25 @@ def test_readers_read_the_last_commit_while_a_writer_holds_the_store(issues, tmp
         writer.close()
     after = subprocess.run([sys.executable, "-m", "kg", "list", "--store", str(path)], capture_output=True, text=True)
     assert "示例信息/2021/3" in after.stdout and "note:" not in after.stderr
+
+
+def test_holdings_derived_before_first_sightings_are_derived_again(issues, tmp_path):
+    from kg.graph.vocab import DKG
+    from kg.store.tenure import TENURE_GRAPH
+
+    store = open_store(tmp_path / "s")
+    for name, graph in issues:
+        store.replace_graph(name, graph)
+    current = _everything(store)
+    # a store written before holdings named their first sighting
+    store._update(
+        f"DELETE WHERE {{ GRAPH <{TENURE_GRAPH}> {{ ?h <{DKG.firstSighting}> ?a }} }} ; "
+        f"DELETE WHERE {{ ?h <{DKG.firstSighting}> ?a }}"
+    )
+    assert _everything(store) != current
+    store.close()
+    store = open_store(tmp_path / "s")
+    try:
+        assert _everything(store) == current
+    finally:
+        store.close()
