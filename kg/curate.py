@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import urllib.parse
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable
@@ -75,11 +76,10 @@ def entity(store: QuadStore, ref: str) -> URIRef:
     """An entity the store holds, named as its IRI, its path after /id/
     (``person/上街区/耿勇军``) or the path of its page (``/id/person/…``)."""
     ref = ref.strip()
-    node = (
-        URIRef(ref)
-        if ref.startswith(("http://", "https://"))
-        else iri(*ref.removeprefix("/").removeprefix("id/").split("/"))
-    )
+    if ref.startswith(("http://", "https://")):
+        node = URIRef(ref)
+    else:  # a path as typed, or as the address bar shows a page (/id/person/%E4%B8%8A…)
+        node = iri(*urllib.parse.unquote(ref).removeprefix("/").removeprefix("id/").split("/"))
     found = store.query("SELECT ?p WHERE { { ?x ?p ?o } UNION { ?s ?p ?x } } LIMIT 1", {"x": node})
     if not list(found):
         raise CurationError(f"{ref}: no such entity in the store (see its page, or `kg query` for its IRI)")

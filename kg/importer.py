@@ -18,7 +18,7 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF
@@ -188,7 +188,7 @@ def _report(ex: Extracted, status: str = "") -> ImportReport:
     return report
 
 
-def apply(store: QuadStore, ex: Extracted, decided: list[Judgement] = ()) -> ImportReport:
+def apply(store: QuadStore, ex: Extracted, decided: Sequence[Judgement] = ()) -> ImportReport:
     """Write one extracted file to the store, in one transaction, as the analysts'
     judgements (``decided``) have it."""
     if ex.error is not None:

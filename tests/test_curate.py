@@ -53,7 +53,7 @@ def test_reject_removes_a_junk_organization_and_undo_brings_it_back(runner, impo
 
 
 def test_preferred_label_and_alias_reach_the_queries(runner, imported):
-    org = "org/上街区/上街区委"
+    org = "/id/org/%E4%B8%8A%E8%A1%97%E5%8C%BA/上街区委"  # as the address bar shows its page
     kg(runner, "curate", "prefer", org, "中共上街区委", "--store", str(imported))
     kg(runner, "curate", "alias", "person/上街区/耿勇军", "耿区长", "--store", str(imported))
     labels = rows(runner, imported, "SELECT ?l WHERE { id:org\\/上街区\\/上街区委 skos:prefLabel ?l }")
