@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, SKOS, XSD
@@ -171,7 +171,7 @@ def conflict(judgements: list[Judgement], new: Judgement) -> str | None:
     return None
 
 
-def curate(triples: Iterable[tuple], judgements: list[Judgement]) -> list[tuple]:
+def curate(triples: Iterable[tuple], judgements: Sequence[Judgement]) -> list[tuple]:
     """An issue's triples with the active judgements applied; the issue node gains a
     ``dkg:curatedBy`` link to every judgement that changed something, so that undoing
     one knows which issues to read again. Deterministic: the same triples and
