@@ -185,9 +185,19 @@ def curate(triples: Iterable[tuple], judgements: Sequence[Judgement]) -> list[tu
     preferred = {j.judged: j.number for j in active if j.verdict == "prefer"}
     used: set[int] = set()
 
+    # a participation is named by its person (…/role/Chair/NAME): merged into a person of
+    # another name, it takes the name it now stands for, as a fresh import would give it
+    renamed: dict[URIRef, URIRef] = {}
+    for s, p, o in triples:
+        if p == DKG.agent and isinstance(o, URIRef):
+            canon, _ = ids.of(o)
+            old, new = str(o).rsplit("/", 1)[1], str(canon).rsplit("/", 1)[1]
+            if old != new and str(s).endswith("/" + old):
+                renamed[s] = URIRef(str(s)[: -len(old)] + new)
+
     def node(term):
         if isinstance(term, URIRef) and term.startswith(DATA):
-            canon, why = ids.of(term)
+            canon, why = ids.of(renamed.get(term, term))
             used.update(why)
             return canon
         return term

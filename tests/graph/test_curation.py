@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from rdflib import OWL, Graph, Literal
+from rdflib import OWL, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
 
 from kg.graph.curation import Identity, Judgement, conflict, curate, from_graph, to_triples
@@ -93,3 +93,18 @@ def test_the_curation_graph_reads_back_as_it_was_written():
     assert from_graph(g) == made
     assert (B, OWL.sameAs, A) in g and (A, SKOS.altLabel, Literal("耿区长")) in g
     assert not any(t[0] == ORG and t[1] == SKOS.prefLabel for t in g)  # undone: no effect stated
+
+
+def test_a_participation_takes_the_name_of_the_person_it_was_merged_into():
+    typo = iri("person", "示例区", "耿勇君")  # an invented misreading of 耿勇军
+    part = URIRef(str(EVENT) + "/role/Chair/耿勇君")
+    triples = [
+        (ISSUE, DKG.issueKey, Literal("示例信息/2021/7")),
+        (part, DKG.agent, typo),
+        (part, DKG.event, EVENT),
+        (part, DKG.role, DKG.Chair),
+    ]
+    out = set(curate(triples, [judge(1, "same", B, typo)]))
+    chair = URIRef(str(EVENT) + "/role/Chair/耿勇军")
+    assert (chair, DKG.agent, B) in out and (chair, DKG.role, DKG.Chair) in out
+    assert not any(part in t for t in out)
