@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_queries import bindings_for, values  # noqa: E402
 
 from kg.analysis.query import library  # noqa: E402
-from kg.web.app import issue_path, page_path  # noqa: E402
+from kg.web.assets import issue_path, page_path  # noqa: E402
 
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 

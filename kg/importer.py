@@ -230,19 +230,18 @@ def import_files(
     store's bulk loader and derive once (None: when the store is empty, can bulk
     load, and the run is large enough for it to pay)."""
     stream = _extracted(files, known_names(store), jobs)
-    decided = judgements(store)
     can_bulk = hasattr(store, "bulk_load") and store.is_empty()  # type: ignore[attr-defined]
     if bulk and not can_bulk:
         raise KGError("--bulk needs an empty embedded store")
     if bulk or (bulk is None and can_bulk and len(files) >= BULK_MIN):
         return _bulk(store, stream, progress)
-    return _apply_all(store, stream, decided, progress)
+    return _apply_all(store, stream, judgements(store), progress)
 
 
 def _apply_all(
     store: QuadStore,
     stream: Iterable[Extracted],
-    decided: list[Judgement],
+    decided: Sequence[Judgement],
     progress: Callable[[ImportReport], None] | None,
 ) -> list[ImportReport]:
     reports = []

@@ -63,6 +63,7 @@ class OxigraphStore:
         self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
         if not self.read_only:
             self._ensure_union()
+        if not reader:  # a writer brings old holdings up to date; readers need not pay for the check
             self._ensure_first_sightings()
 
     def _open(self, reader: bool):
@@ -132,12 +133,10 @@ class OxigraphStore:
 
     def _ensure_first_sightings(self) -> None:
         """Holdings derived before they named their first sighting are derived once more."""
-        from .tenure import TENURE_GRAPH, refresh_holdings
+        from .tenure import STALE_HOLDINGS, rederive_holdings
 
-        stale = f"""ASK {{ GRAPH <{TENURE_GRAPH}> {{ ?h a <{DKG.PostHolding}> FILTER NOT EXISTS {{ ?h <{DKG.firstSighting}> ?a }} }} }}"""
-        if bool(self._ox.query(stale)):
-            forget = f"DELETE {{ ?h ?x ?y }} WHERE {{ GRAPH <{TENURE_GRAPH}> {{ ?h ?x ?y }} }} ; DROP SILENT GRAPH <{TENURE_GRAPH}>"
-            self._update(f"{forget} ;\n{refresh_holdings(None)}")
+        if bool(self._ox.query(STALE_HOLDINGS)):
+            self._update(rederive_holdings())
 
     def _stored(self, name: URIRef) -> set[tuple]:
         """The triples of the stored graph ``name``, as Oxigraph terms."""

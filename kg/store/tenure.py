@@ -73,3 +73,18 @@ WHERE {{
   {in_default(f"?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .", union)}
   BIND(IRI(CONCAT(STR(?post), "/holder/", STRAFTER(STR(?p), "/person/"))) AS ?h)
 }}"""
+
+
+# holdings derived before they named their first sighting (stores written before 2026-11-28)
+STALE_HOLDINGS = (
+    f"ASK {{ GRAPH <{TENURE_GRAPH}> {{ ?h a <{DKG.PostHolding}> "
+    f"FILTER NOT EXISTS {{ ?h <{DKG.firstSighting}> ?a }} }} }}"
+)
+
+
+def rederive_holdings(union: URIRef | None = None) -> str:
+    """One update that drops every holding and derives them all afresh."""
+    return (
+        f"DELETE {{ {in_default('?h ?x ?y', union)} }} WHERE {{ GRAPH <{TENURE_GRAPH}> {{ ?h ?x ?y }} }} ;\n"
+        f"DROP SILENT GRAPH <{TENURE_GRAPH}> ;\n{refresh_holdings(None, union)}"
+    )

@@ -30,10 +30,8 @@ import hmac
 import ipaddress
 import secrets
 import urllib.parse
-from pathlib import Path
 from typing import Callable
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -45,51 +43,18 @@ from ..errors import KGError, ProtocolError
 from ..graph.vocab import DATA
 from ..store.base import QuadStore, open_store
 from ..store.sparqltext import query_form
+from .assets import STATIC, issue_path, page_path, templates, vis_network_dir
 from .endpoint import FORMAT_TYPES, GRAPH_TYPES, accepted, answer_query, query_text, serialise
 
 MAX_BODY = 1_000_000  # a query, not a document
-STATIC = Path(__file__).resolve().parent / "static"
 RDF_TYPES = {"text/turtle", "application/n-triples", "application/ld+json"}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
-
-
-def page_path(iri: str) -> str:
-    """The workbench path of an entity IRI (``/id/person/上街区/耿勇军``), '' for others."""
-    base = str(DATA)
-    if not iri.startswith(base):
-        return ""
-    return "/id/" + urllib.parse.quote(iri[len(base) :], safe="/")
-
-
-def issue_path(key: str, begin: int | None = None, end: int | None = None) -> str:
-    at = f"#at-{begin}-{end}" if begin is not None and end is not None else ""
-    return "/issue/" + urllib.parse.quote(key, safe="/") + at
-
-
-def vis_network_dir() -> Path:
-    """vis-network as pyvis ships it (a declared dependency): no CDN, no copy of our own."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise KGError("the pyvis package is missing: reinstall district-kg")
-    found = sorted(Path(spec.submodule_search_locations[0], "templates", "lib").glob("vis-9*"))
-    if not found:
-        raise KGError("pyvis does not ship vis-network here: reinstall district-kg")
-    return found[-1]
 
 
 def prefers_rdf(accept: str) -> str | None:
     """The RDF media type an Accept header prefers over HTML, or None for a page."""
     media = next((m for m in accepted(accept) if m in RDF_TYPES or m in HTML_TYPES), None)
     return media if media in RDF_TYPES else None
-
-
-def _templates() -> Environment:
-    env = Environment(loader=PackageLoader("kg.web", "templates"), autoescape=select_autoescape(default=True))
-    env.filters["page"] = page_path
-    env.globals["issue_path"] = issue_path
-    return env
 
 
 def is_loopback(host: str | None) -> bool:
@@ -115,7 +80,7 @@ class PageTokens:
 
 def create_app(store_location: str, timeout: float = 30.0, curation: bool = True) -> Starlette:
     """``curation``: entity pages offer corrections (kg serve turns it off on a public address)."""
-    env = _templates()
+    env = templates()
     tokens = PageTokens()
 
     def html(name: str, status: int = 200, **context: object) -> HTMLResponse:

@@ -12,11 +12,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from ..errors import ExportError
-
-STATIC = Path(__file__).resolve().parent / "static"
+from .assets import STATIC, templates, vis_network_dir
 
 
 def _inline(text: str) -> str:
@@ -27,23 +24,24 @@ def _inline(text: str) -> str:
 def page(graph: dict, title: str = "district-kg", start: str = "") -> str:
     """The file's HTML for ``graph`` (:func:`kg.analysis.explore.whole_graph`'s shape);
     ``start``: the entity the explorer opens on (else it lists the most connected)."""
-    from .app import vis_network_dir
-
-    env = Environment(loader=PackageLoader("kg.web", "templates"), autoescape=select_autoescape(default=True))
     vis = vis_network_dir()
     css = (vis / "vis-network.css").read_text(encoding="utf-8") + (STATIC / "kg.css").read_text(encoding="utf-8")
     scripts = [(vis / "vis-network.min.js").read_text(encoding="utf-8")]
     scripts += [(STATIC / name).read_text(encoding="utf-8") for name in ("common.js", "offline.js", "explore.js")]
     # JSON inside a script element: "<" escaped, so no text of a document can close it
     data = json.dumps(graph, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return env.get_template("explorer_file.html").render(
-        title=title,
-        css=css.replace("</style", "<\\/style"),
-        scripts=[_inline(s) for s in scripts],
-        data=data,
-        start=start,
-        counts=f"{len(graph['nodes'])} nodes, {len(graph['edges']) + len(graph['met'])} links",
-        written=date.today().isoformat(),
+    return (
+        templates()
+        .get_template("explorer_file.html")
+        .render(
+            title=title,
+            css=css.replace("</style", "<\\/style"),
+            scripts=[_inline(s) for s in scripts],
+            data=data,
+            start=start,
+            counts=f"{len(graph['nodes'])} nodes, {len(graph['edges']) + len(graph['met'])} links",
+            written=date.today().isoformat(),
+        )
     )
 
 
