@@ -23,6 +23,7 @@ class DKG(DefinedNamespace):
     # classes
     PostAttestation: URIRef
     PostHolding: URIRef
+    TitleUsage: URIRef
     Meeting: URIRef
     StudyVisit: URIRef
     Activity: URIRef
@@ -54,6 +55,7 @@ class DKG(DefinedNamespace):
     firstSeen: URIRef
     firstSighting: URIRef
     lastSeen: URIRef
+    sightings: URIRef
     event: URIRef
     agent: URIRef
     verbAsWritten: URIRef

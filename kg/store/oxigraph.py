@@ -20,6 +20,7 @@ from ..graph.vocab import DKG
 from . import sandbox, updates
 from .base import Replaced
 from .bindings import bind
+from .derived import Keys
 
 SNAPSHOTS = "kg-snapshots"  # inside the store's folder; RocksDB leaves folders it did not make alone
 KEEP_SNAPSHOTS = 3
@@ -64,7 +65,7 @@ class OxigraphStore:
         if not self.read_only:
             self._ensure_union()
         if not reader:  # a writer brings old holdings up to date; readers need not pay for the check
-            self._ensure_first_sightings()
+            self._ensure_derived()
 
     def _open(self, reader: bool):
         """A read-write handle whenever we can have one. RocksDB's read-only mode can
@@ -131,12 +132,12 @@ class OxigraphStore:
         if has_default is None and next(iter(self._ox.named_graphs()), None) is not None:
             self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
-    def _ensure_first_sightings(self) -> None:
-        """Holdings derived before they named their first sighting are derived once more."""
-        from .tenure import STALE_HOLDINGS, rederive_holdings
+    def _ensure_derived(self) -> None:
+        """A store derived before today's summaries is derived once more."""
+        from .derived import STALE, rederive
 
-        if bool(self._ox.query(STALE_HOLDINGS)):
-            self._update(rederive_holdings())
+        if bool(self._ox.query(STALE)):
+            self._update(rederive())
 
     def _stored(self, name: URIRef) -> set[tuple]:
         """The triples of the stored graph ``name``, as Oxigraph terms."""
@@ -148,15 +149,14 @@ class OxigraphStore:
         }
 
     @staticmethod
-    def _attested(stored: set[tuple]) -> set[tuple[URIRef, URIRef]]:
-        """(person, post) pairs that stored triples attest."""
+    def _keys(stored: set[tuple]) -> Keys:
+        """The summary keys that stored triples name."""
         import pyoxigraph as ox
 
-        from .tenure import holdings_of
+        from .derived import keys_of
 
-        return holdings_of(
-            (URIRef(s.value), URIRef(p.value), URIRef(o.value)) for s, p, o in stored if isinstance(o, ox.NamedNode)
-        )
+        term = lambda t: URIRef(t.value) if isinstance(t, ox.NamedNode) else Literal(t.value)  # noqa: E731
+        return keys_of((term(s), term(p), term(o)) for s, p, o in stored if not isinstance(o, ox.BlankNode))
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> Replaced:
         """Replace one issue's graph in one update (one transaction); an identical
@@ -174,14 +174,14 @@ class OxigraphStore:
             mirror.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
             if old == {(q.subject, q.predicate, q.object) for q in mirror}:
                 return Replaced("unchanged", previous)
-        self._update(updates.change(name, triples, self._attested(old)))
+        self._update(updates.change(name, triples, self._keys(old)))
         return Replaced(status, previous)
 
     def remove_graph(self, name: URIRef) -> bool:
         old = self._stored(name)
         if not old:
             return False
-        self._update(updates.change(name, [], self._attested(old)))
+        self._update(updates.change(name, [], self._keys(old)))
         return True
 
     def _update(self, update: str) -> None:
@@ -229,9 +229,9 @@ class OxigraphStore:
                         for q in self._ox.quads_for_pattern(None, None, None, g)
                     ]
                 )
-            from .tenure import refresh_holdings
+            from .derived import refresh
 
-            self._update(refresh_holdings(None))
+            self._update(" ;\n".join(refresh(None)))
             self._ox.optimize()
         except (OSError, ValueError, StoreError) as exc:
             self._ox.clear()

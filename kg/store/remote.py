@@ -32,7 +32,7 @@ import urllib.request
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -41,6 +41,7 @@ from ..graph.iris import GRAPHS
 from . import sandbox, updates
 from .base import Replaced
 from .bindings import bind
+from .derived import Keys
 from .sparqltext import query_form
 
 JSON = "application/sparql-results+json"
@@ -115,21 +116,24 @@ class RemoteStore:
         result.graph = graph
         return result
 
-    def _attested(self, name: URIRef) -> set[tuple[URIRef, URIRef]]:
+    def _keys(self, name: URIRef) -> Keys:
+        """The summary keys the stored graph ``name`` names (:func:`kg.store.derived.keys_of`)."""
         from ..graph.vocab import DKG
+        from .derived import KEY_PREDICATES, keys_of
 
+        listed = " ".join(p.n3() for p in KEY_PREDICATES)
         rows = self.select(
-            f"SELECT ?p ?post WHERE {{ GRAPH ?g {{ ?att a <{DKG.PostAttestation}> ; "
-            f"<{DKG.person}> ?p ; <{DKG.post}> ?post }} }}",
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ VALUES ?p {{ {listed} }} ?s ?p ?o "
+            f"FILTER(?p != <{RDF.type}> || ?o = <{DKG.PostAttestation}>) }} }}",
             {"g": name},
         )
-        return {(r[0], r[1]) for r in rows}  # type: ignore[misc]
+        return keys_of(rows)  # type: ignore[arg-type]
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> Replaced:
         from ..graph.vocab import DKG
 
         rows = self.select(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?i <{DKG.sourceFile}> ?f }} }} LIMIT 1", {"g": name})
-        self._update(updates.change(name, list(graph), self._attested(name), self.union))
+        self._update(updates.change(name, list(graph), self._keys(name), self.union))
         return Replaced("replaced", str(rows[0][0])) if rows else Replaced("new")
 
     def _has_graph(self, name: URIRef) -> bool:
@@ -138,14 +142,14 @@ class RemoteStore:
     def remove_graph(self, name: URIRef) -> bool:
         if not self._has_graph(name):
             return False
-        self._update(updates.change(name, [], self._attested(name), self.union))
+        self._update(updates.change(name, [], self._keys(name), self.union))
         return True
 
     def graph_names(self) -> list[URIRef]:
         # each issue graph names its issue; an empty group pattern (GRAPH ?g {}) finds no
         # graph at all on Virtuoso, and a scan of every quad would cost the store's size
         from ..graph.vocab import DKG
-        from .tenure import TENURE_GRAPH
+        from .derived import TENURE_GRAPH
 
         found = {
             r[0]

@@ -2,18 +2,18 @@
 
 One update, so one transaction on any SPARQL 1.1 engine: drop the issue's graph and
 the default graph's share of it, insert the new version, add its triples to the
-default graph, and re-derive the tenure of exactly the (person, post) pairs that the
-old or the new version attests. Its size is the issue's, not the store's.
+default graph, and re-derive exactly the summaries (tenure, title usages, person
+sightings: :mod:`kg.store.derived`) whose keys the old or the new version names. Its
+size is the issue's, not the store's.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
-
 from rdflib import URIRef
 from rdflib.term import Node
 
-from .tenure import forget_holdings, holdings_of, in_default, refresh_holdings
+from . import derived
+from .derived import Keys, in_default
 
 
 def nt(term: Node) -> str:
@@ -37,20 +37,17 @@ def merge(graph: str, union: URIRef | None = None) -> str:
 def change(
     name: URIRef,
     triples: list[tuple[Node, Node, Node]],
-    old_pairs: Iterable[tuple[URIRef, URIRef]],
+    old_keys: Keys,
     union: URIRef | None = None,
 ) -> str:
     """The update that makes ``triples`` the graph ``name`` (none: removes it);
-    ``old_pairs``: the (person, post) pairs the stored version attests."""
+    ``old_keys``: the summary keys the stored version names."""
     g = nt(name)
-    affected = sorted(set(old_pairs) | holdings_of(triples))
-    ops = [forget(g, union)]
-    if affected:
-        ops.append(forget_holdings(affected, union))
+    affected = old_keys | derived.keys_of(triples)
+    ops = [forget(g, union), *derived.forget(affected, union)]
     ops.append(f"DROP SILENT GRAPH {g}")
     if triples:
         body = "\n".join(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
         ops += [f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", merge(g, union)]
-    if affected:
-        ops.append(refresh_holdings(affected, union))
+    ops += derived.refresh(affected, union)
     return " ;\n".join(ops)

@@ -9,6 +9,7 @@ issues (invented variants): tenure spans then run over several sightings.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,10 @@ from kg.ingest.parse import parse_file
 from kg.nlp.facts import extract
 from kg.store.base import open_store
 
-TENURE = read_query_file(Path(__file__).resolve().parents[2] / "queries" / "tenure.rq")
+QUERIES = Path(__file__).resolve().parents[2] / "queries"
+TENURE = read_query_file(QUERIES / "tenure.rq")
+PERSON_TITLES = read_query_file(QUERIES / "person-titles.rq")
+NEW_FACES = read_query_file(QUERIES / "new-faces.rq")
 
 
 def _variant(source: Path, tmp: Path, number: int, year: int) -> Path:
@@ -84,6 +88,13 @@ def test_any_history_ends_in_the_same_store(issues, new_store):
     assert _everything(a) == _everything(b)
     spans = {tuple(map(str, r))[:4] for r in run_query(a, TENURE)}
     assert ("宋洁", "区委书记", "2020-06-10", "2022-06-10") in spans  # 2021 removed: the span still runs 2020 to 2022
+    # title usages and person sightings follow the same history
+    titles = [tuple(map(str, r)) for r in run_query(a, PERSON_TITLES, {"name": Literal("宋洁")})]
+    assert [t[:6] for t in titles] == [("宋洁", "上街区", "区委书记", "2020-06-10", "2022-06-10", "2")]
+    assert titles[0][6].startswith("2020-06-10 上街信息/2020/46: 6月10日，区委书记宋洁主持召开")
+    new = {tuple(map(str, r)) for r in run_query(a, NEW_FACES, {"from": Literal(date(2020, 1, 1)), "to": Literal(date(2020, 12, 31))})}
+    assert ("宋洁", "2020-06-10", "区委书记") in new
+    assert not [n for n in new if n[0] == "欧阳明"]  # 示例区's secretary was first seen in 2019
 
 
 def test_removing_every_issue_leaves_nothing(issues, new_store):
@@ -170,17 +181,21 @@ def test_readers_read_the_last_commit_while_a_writer_holds_the_store(issues, tmp
     assert "示例信息/2021/3" in after.stdout and "note:" not in after.stderr
 
 
-def test_holdings_derived_before_first_sightings_are_derived_again(issues, tmp_path):
+def test_a_store_derived_before_title_usages_and_person_sightings_is_derived_again(issues, tmp_path):
     from kg.graph.vocab import DKG
-    from kg.store.tenure import TENURE_GRAPH
+    from kg.store.derived import TENURE_GRAPH
 
     store = open_store(tmp_path / "s")
     for name, graph in issues:
         store.replace_graph(name, graph)
     current = _everything(store)
-    # a store written before holdings named their first sighting
+    # a store from before: holdings without their first sighting, no usages, no sightings
+    T = f"<{TENURE_GRAPH}>"
     store._update(
-        f"DELETE WHERE {{ GRAPH <{TENURE_GRAPH}> {{ ?h <{DKG.firstSighting}> ?a }} }} ; "
+        f"DELETE {{ GRAPH {T} {{ ?u ?x ?y }} ?u ?x ?y }} WHERE {{ GRAPH {T} {{ ?u a <{DKG.TitleUsage}> ; ?x ?y }} }} ; "
+        f"DELETE {{ GRAPH {T} {{ ?p ?x ?y }} ?p ?x ?y }} WHERE {{ GRAPH {T} {{ ?p ?x ?y }} "
+        f"FILTER(?x IN (<{DKG.firstSeen}>, <{DKG.lastSeen}>)) FILTER NOT EXISTS {{ GRAPH {T} {{ ?p a ?type }} }} }} ; "
+        f"DELETE WHERE {{ GRAPH {T} {{ ?h <{DKG.firstSighting}> ?a }} }} ; "
         f"DELETE WHERE {{ ?h <{DKG.firstSighting}> ?a }}"
     )
     assert _everything(store) != current
@@ -190,3 +205,16 @@ def test_holdings_derived_before_first_sightings_are_derived_again(issues, tmp_p
         assert _everything(store) == current
     finally:
         store.close()
+
+
+def test_an_issue_names_the_keys_of_the_summaries_it_touches(issues):
+    from kg.graph.vocab import DATA
+    from kg.store.derived import keys_of
+
+    keys = keys_of(issues[0][1])
+    song = DATA["person/上街区/宋洁"]
+    assert (song, Literal("区委书记")) in keys.titles and song in keys.persons
+    assert any(p == song and "书记" in str(post) for p, post in keys.pairs)
+    attendees_only = {p for p in keys.persons if p not in {t[0] for t in keys.titles}}
+    assert attendees_only <= keys.persons  # a person seen only at an event still has a first day
+    assert not keys_of([])

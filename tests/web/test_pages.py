@@ -121,7 +121,7 @@ def test_library_queries_run_by_name_with_parameters_as_fields(site):
     titles = {b["title"]["value"] for b in r.json()["results"]["bindings"]}
     assert {"区长", "区委副书记"} <= titles
     csv = site.get("/api/library/person-titles", params={"name": "耿勇军", "format": "csv"})
-    assert csv.text.startswith("name,title,")
+    assert csv.text.startswith("name,district,title,")
     assert site.get("/api/library/no-such-query").status_code == 404
     assert site.get("/api/library/career").status_code == 400  # a required parameter left empty
     assert "no variable ?nobody" in site.get("/api/library/chairs", params={"nobody": "x"}).text
