@@ -29,7 +29,13 @@ KG = [sys.executable, "-m", "kg"]
 
 
 def du(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    """Bytes on disk, each file once: the readers' snapshots hard-link the store's files."""
+    seen: dict[tuple[int, int], int] = {}
+    for f in path.rglob("*"):
+        if f.is_file():
+            st = f.stat()
+            seen[(st.st_dev, st.st_ino)] = st.st_size
+    return sum(seen.values())
 
 
 def import_folder(folder: Path, store: str, jobs: int | None, bulk: bool | None = None) -> list[float]:

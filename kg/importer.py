@@ -125,6 +125,9 @@ CHECKPOINT_EVERY = 20
 CHECKPOINT_SECONDS = 2.0  # and readers are never more than this behind a slow run
 # files from which a first import into an empty store goes through the bulk loader
 BULK_MIN = 200
+# a run that wrote this many issues ends by compacting the store: reads after many
+# small transactions look in many files (library queries 20-30 % slower at 5,000 issues)
+COMPACT_AFTER = 200
 _worker_nlp = None
 
 
@@ -254,6 +257,9 @@ def _apply_all(
             last = time.monotonic()
         if progress:
             progress(report)
+    written = sum(1 for r in reports if r.ok and r.status in ("new", "replaced"))
+    if written >= COMPACT_AFTER and hasattr(store, "compact"):
+        store.compact()  # type: ignore[attr-defined]
     return reports
 
 

@@ -102,68 +102,130 @@ def forget(keys: Keys, union: URIRef | None = None) -> list[str]:
     if keys.titles:
         pattern = f"?u a <{DKG.TitleUsage}> ; <{DKG.person}> ?p ; <{DKG.titleAsWritten}> ?t ; ?x ?y"
         ops.append(_drop(_values("?p ?t", keys.titles), pattern, "?u ?x ?y", union))
-    if keys.persons:
-        seen = f"?p <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last"
-        sighting = f"OPTIONAL {{ ?p <{DKG.firstSighting}> ?att }}"
-        ops.append(_drop(_values("?p", ((p,) for p in keys.persons)), f"{seen} {sighting}", f"{seen} ; <{DKG.firstSighting}> ?att", union))
+    if keys.persons:  # a person's subject triples in the derived graph are its sightings alone
+        said = f"?p ?x ?y FILTER(?x IN (<{DKG.firstSeen}>, <{DKG.lastSeen}>, <{DKG.firstSighting}>))"
+        ops.append(_drop(_values("?p", ((p,) for p in keys.persons)), said, "?p ?x ?y", union))
     return ops
 
 
-def _derive(template: str, select: str, union: URIRef | None) -> str:
-    return f"INSERT {{ GRAPH {T} {{ {template} }} {in_default(template, union)} }}\nWHERE {{\n{select}\n}}"
+STAGING: URIRef = iri("graph", "derived", "staging")  # lives only inside one update
+S = f"<{STAGING}>"
 
 
-def refresh(keys: Keys | None, union: URIRef | None = None) -> list[str]:
-    """SPARQL operations that derive the summaries of ``keys`` (None: all of them,
-    after a bulk load) afresh, into the derived graph and the default graph. Full IRIs
-    and no PREFIX lines: they are joined to other operations of one update, and a
+def _stage(template: str, select: str) -> str:
+    return f"INSERT {{ GRAPH {S} {{ {template} }} }}\nWHERE {{\n{select}\n}}"
+
+
+def _branches(values: str, fresh: str, kept: str | list[str], issue: URIRef | None, union: URIRef | None) -> str:
+    """The rows a summary aggregates: the sightings of every issue (``issue`` None), or of
+    one new issue together with the summary so far (``kept``, one pattern or alternatives:
+    MIN, MAX and SUM carry over, so the work is the issue's, not the person's whole
+    history). Each branch opens with the keys: the engine evaluates a union's branches
+    on their own."""
+    if issue is None:
+        apart = f" FILTER(?g != {union.n3()})" if union else ""  # the graph standing for the default
+        return f"{{ {values} {fresh.replace('GRAPH ?src', 'GRAPH ?g')}{apart} }}"
+    alternatives = [fresh.replace("GRAPH ?src", f"GRAPH {issue.n3()}")] + ([kept] if isinstance(kept, str) else kept)
+    return "\n      UNION ".join(f"{{ {values} {a} }}" for a in alternatives)
+
+
+def refresh(keys: Keys | None, union: URIRef | None = None, issue: URIRef | None = None) -> list[str]:
+    """SPARQL operations that derive the summaries of ``keys`` (None: all of them, after
+    a bulk load) afresh, into the derived graph and the default graph: staged in a graph
+    of their own, then put in place of the old ones. ``issue``: the graph of a newly
+    added issue, whose sightings are added to the summaries so far; without it every
+    issue is read (after a replacement or a removal a minimum may have gone). Full
+    IRIs and no PREFIX lines: they are joined to other operations of one update, and a
     prologue may only open an update."""
     every = keys is None
-    keys = keys or Keys()
+    wanted = keys or Keys()
     ops = []
-    if every or keys.pairs:
-        values = "" if every else _values("?p ?post", keys.pairs)
+    if every or wanted.pairs:
+        values = "" if every else _values("?p ?post", wanted.pairs)
         holding = (
             f"?h a <{DKG.PostHolding}> ; <{ORG.member}> ?p ; <{ORG.role}> ?role ; <{ORG.organization}> ?org ; "
             f"<{DKG.post}> ?post ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last ; <{DKG.firstSighting}> ?att ."
         )
-        select = f"""  {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d) AS ?last) (MIN(CONCAT(STR(?d), " ", STR(?a))) AS ?earliest) WHERE {{
-      {values}
-      GRAPH ?g {{ ?a <{DKG.person}> ?p ; <{DKG.post}> ?post ; {ATTESTATION} ; <{DKG.observedOn}> ?d }}
+        fresh = (
+            f"GRAPH ?src {{ ?a <{DKG.person}> ?p ; <{DKG.post}> ?post ; {ATTESTATION} ; <{DKG.observedOn}> ?d }} "
+            f'BIND(?d AS ?d2) BIND(CONCAT(STR(?d), " ", STR(?a)) AS ?k)'
+        )
+        kept = (
+            f"GRAPH {T} {{ ?o <{ORG.member}> ?p ; <{DKG.post}> ?post ; <{DKG.firstSeen}> ?d ; <{DKG.lastSeen}> ?d2 ; "
+            f'<{DKG.firstSighting}> ?s }} BIND(CONCAT(STR(?d), " ", STR(?s)) AS ?k)'
+        )
+        # the posts first, bound by the keys: after the union below, the engine would scan them all
+        select = f"""  {values} {in_default(f"?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .", union)}
+  {{ SELECT ?p ?post (MIN(?d) AS ?first) (MAX(?d2) AS ?last) (MIN(?k) AS ?earliest) WHERE {{
+      {_branches(values, fresh, kept, issue, union)}
     }} GROUP BY ?p ?post }}
   BIND(IRI(STRAFTER(?earliest, " ")) AS ?att)  # the first sighting (the smallest IRI of its day)
-  {in_default(f"?post <{ORG.role}> ?role ; <{ORG.postIn}> ?org .", union)}
   BIND(IRI(CONCAT(STR(?post), "/holder/", STRAFTER(STR(?p), "/person/"))) AS ?h)"""
-        ops.append(_derive(holding, select, union))
-    if every or keys.titles:
-        values = "" if every else _values("?p ?t", keys.titles)
+        ops.append(_stage(holding, select))
+    if every or wanted.titles:
+        values = "" if every else _values("?p ?t", wanted.titles)
         usage = (
             f"?u a <{DKG.TitleUsage}> ; <{DKG.person}> ?p ; <{DKG.titleAsWritten}> ?t ; <{DKG.sightings}> ?n ; "
             f"<{DKG.firstSighting}> ?att ; <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last ."
         )
-        # "~" sorts after every digit: an undated sighting is first only when none is dated;
-        # DISTINCT: on engines without a default graph, the graph standing for it repeats each one
-        select = f"""  {{ SELECT ?p ?t (MIN(?d) AS ?first) (MAX(?d) AS ?last) (COUNT(DISTINCT ?a) AS ?n)
-             (MIN(CONCAT(COALESCE(STR(?d), "~"), " ", STR(?a))) AS ?earliest) WHERE {{
-      {values}
-      GRAPH ?g {{ ?a {ATTESTATION} ; <{DKG.person}> ?p ; <{DKG.titleAsWritten}> ?t OPTIONAL {{ ?a <{DKG.observedOn}> ?d }} }}
+        # "~" sorts after every digit: an undated sighting is first only when none is dated
+        fresh = (
+            f"GRAPH ?src {{ ?a <{DKG.person}> ?p ; <{DKG.titleAsWritten}> ?t ; {ATTESTATION} }} "
+            f"OPTIONAL {{ GRAPH ?src {{ ?a <{DKG.observedOn}> ?d }} }} "  # outside: joined row by row
+            f'BIND(?d AS ?d2) BIND(1 AS ?c) BIND(CONCAT(COALESCE(STR(?d), "~"), " ", STR(?a)) AS ?k)'
+        )
+        usage_so_far = (
+            f"GRAPH {T} {{ ?o <{DKG.person}> ?p ; <{DKG.titleAsWritten}> ?t ; a <{DKG.TitleUsage}> ; "
+            f"<{DKG.sightings}> ?c ; <{DKG.firstSighting}> ?s"
+        )
+        # dated, or undated: two branches, as an OPTIONAL here would scan every first day
+        kept = [
+            f'{usage_so_far} ; <{DKG.firstSeen}> ?d ; <{DKG.lastSeen}> ?d2 }} BIND(CONCAT(STR(?d), " ", STR(?s)) AS ?k)',
+            f"{usage_so_far} }} FILTER NOT EXISTS {{ GRAPH {T} {{ ?o <{DKG.firstSeen}> ?any }} }} "
+            f'BIND(CONCAT("~ ", STR(?s)) AS ?k)',
+        ]
+        select = f"""  {{ SELECT ?p ?t (MIN(?d) AS ?first) (MAX(?d2) AS ?last) (SUM(?c) AS ?n) (MIN(?k) AS ?earliest) WHERE {{
+      {_branches(values, fresh, kept, issue, union)}
     }} GROUP BY ?p ?t }}
   BIND(IRI(STRAFTER(?earliest, " ")) AS ?att)
   BIND(IRI(CONCAT(STR(?p), "/title/", ENCODE_FOR_URI(?t))) AS ?u)"""
-        ops.append(_derive(usage, select, union))
-    if every or keys.persons:
-        values = "" if every else _values("?p", ((p,) for p in keys.persons))
+        ops.append(_stage(usage, select))
+    if every or wanted.persons:
+        values = "" if every else _values("?p", ((p,) for p in wanted.persons))
         seen = f"?p <{DKG.firstSeen}> ?first ; <{DKG.lastSeen}> ?last ; <{DKG.firstSighting}> ?att ."
         # an event counts as "~", after every attestation's IRI: the first sighting is the
         # first day's attestation, and none when the person was first seen at an event alone
-        select = f"""  {{ SELECT ?p (MIN(?d) AS ?first) (MAX(?d) AS ?last) (MIN(CONCAT(STR(?d), " ", ?a)) AS ?earliest) WHERE {{
-      {values}
-      {{ GRAPH ?g {{ ?x {ATTESTATION} ; <{DKG.person}> ?p ; <{DKG.observedOn}> ?d }} BIND(STR(?x) AS ?a) }}
-      UNION {{ GRAPH ?g {{ ?x <{DKG.agent}> ?p ; <{DKG.event}> ?e . ?e <{SDO.startDate}> ?d }} BIND("~" AS ?a) }}
+        at_title = f"GRAPH ?src {{ ?x <{DKG.person}> ?p ; {ATTESTATION} ; <{DKG.observedOn}> ?d }} BIND(STR(?x) AS ?a)"
+        at_event = f'GRAPH ?src {{ ?x <{DKG.agent}> ?p ; <{DKG.event}> ?e . ?e <{SDO.startDate}> ?d }} BIND("~" AS ?a)'
+        kept = (
+            f"GRAPH {T} {{ ?p <{DKG.firstSeen}> ?d ; <{DKG.lastSeen}> ?d2 }} "
+            f'OPTIONAL {{ GRAPH {T} {{ ?p <{DKG.firstSighting}> ?s }} }} BIND(COALESCE(STR(?s), "~") AS ?a)'
+        )
+        rows = " UNION ".join(
+            [_branches(values, f"{at_title} BIND(?d AS ?d2)", kept, issue, union)]
+            + [_branches(values, f"{at_event} BIND(?d AS ?d2)", [], issue, union)]
+        )
+        select = f"""  {{ SELECT ?p (MIN(?d) AS ?first) (MAX(?d2) AS ?last) (MIN(CONCAT(STR(?d), " ", ?a)) AS ?earliest) WHERE {{
+      {rows}
     }} GROUP BY ?p }}
   BIND(STRAFTER(?earliest, " ") AS ?opened)
   BIND(IF(?opened != "~", IRI(?opened), ?none) AS ?att)  # ?none is never bound: no first sighting"""
-        ops.append(_derive(seen, select, union))
+        ops.append(_stage(seen, select))
+    if not ops:
+        return []
+    # the summaries so far were read above: now they make way for the staged ones
+    if every:
+        ops += [
+            f"DELETE {{ {in_default('?x ?y ?z', union)} }} WHERE {{ GRAPH {T} {{ ?x ?y ?z }} }}",
+            f"DROP SILENT GRAPH {T}",
+        ]
+    else:
+        ops += forget(wanted, union)
+    publish = "?x ?y ?z"
+    ops += [
+        f"INSERT {{ GRAPH {T} {{ {publish} }} {in_default(publish, union)} }} WHERE {{ GRAPH {S} {{ {publish} }} }}",
+        f"DROP SILENT GRAPH {S}",
+    ]
     return ops
 
 
@@ -175,10 +237,5 @@ STALE = (
 
 
 def rederive(union: URIRef | None = None) -> str:
-    """One update that drops every summary and derives them all afresh."""
-    ops = [
-        f"DELETE {{ {in_default('?h ?x ?y', union)} }} WHERE {{ GRAPH {T} {{ ?h ?x ?y }} }}",
-        f"DROP SILENT GRAPH {T}",
-        *refresh(None, union),
-    ]
-    return " ;\n".join(ops)
+    """One update that derives every summary afresh, in place of the old ones."""
+    return " ;\n".join(refresh(None, union))

@@ -52,8 +52,6 @@ class OxigraphStore:
     """
 
     def __init__(self, path: Path, must_exist: bool = False, reader: bool = False) -> None:
-        from oxrdflib import OxigraphStore as RdflibOx
-
         self.path = path
         self.note: str | None = None  # what a reader should know about what it reads
         self.read_only = False
@@ -61,11 +59,19 @@ class OxigraphStore:
         if must_exist and not path.exists():
             raise StoreError(f"{path}: no store here; run `kg import` first")
         self._ox = self._open(reader)
-        self._ds = Dataset(store=RdflibOx(store=self._ox), default_union=False)
+        self._rdflib: Dataset | None = None  # made on first use: oxrdflib costs 80 ms to import
         if not self.read_only:
             self._ensure_union()
         if not reader:  # a writer brings old holdings up to date; readers need not pay for the check
             self._ensure_derived()
+
+    def _dataset(self) -> Dataset:
+        """The store under rdflib (for rdflib's result types and serializers)."""
+        if self._rdflib is None:
+            from oxrdflib import OxigraphStore as RdflibOx
+
+            self._rdflib = Dataset(store=RdflibOx(store=self._ox), default_union=False)
+        return self._rdflib
 
     def _open(self, reader: bool):
         """A read-write handle whenever we can have one. RocksDB's read-only mode can
@@ -174,7 +180,7 @@ class OxigraphStore:
             mirror.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
             if old == {(q.subject, q.predicate, q.object) for q in mirror}:
                 return Replaced("unchanged", previous)
-        self._update(updates.change(name, triples, self._keys(old)))
+        self._update(updates.change(name, triples, self._keys(old), new=not old))
         return Replaced(status, previous)
 
     def remove_graph(self, name: URIRef) -> bool:
@@ -242,6 +248,16 @@ class OxigraphStore:
             self._ox.bulk_extend(batch)
             batch.clear()
 
+    def compact(self) -> None:
+        """Merge the store's files (RocksDB compaction): one lookup then reads fewer files.
+        Worth it after a large run of small transactions (8 s at 5,000 issues)."""
+        if self.read_only:
+            return
+        try:
+            self._ox.optimize()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot compact the store ({exc})") from None
+
     def checkpoint(self) -> None:
         """Write buffered changes out. RocksDB keeps a write-ahead log file until every
         index's memtable that refers to it is flushed; the indexes fill at different
@@ -284,7 +300,7 @@ class OxigraphStore:
         sandbox.check(sparql, lambda iri: self._ox.contains_named_graph(ox.NamedNode(iri)))
         text = bind(sparql, bindings)
         try:
-            return self._ds.query(text)
+            return self._dataset().query(text)
         except Exception as exc:  # parser and engine errors have many types
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
@@ -335,6 +351,6 @@ class OxigraphStore:
         try:
             self.checkpoint()
         finally:
-            del self._ds
+            self._rdflib = None
             del self._ox
             gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now

@@ -133,7 +133,7 @@ class RemoteStore:
         from ..graph.vocab import DKG
 
         rows = self.select(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?i <{DKG.sourceFile}> ?f }} }} LIMIT 1", {"g": name})
-        self._update(updates.change(name, list(graph), self._keys(name), self.union))
+        self._update(updates.change(name, list(graph), self._keys(name), self.union, new=not rows))
         return Replaced("replaced", str(rows[0][0])) if rows else Replaced("new")
 
     def _has_graph(self, name: URIRef) -> bool:

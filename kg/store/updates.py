@@ -39,15 +39,16 @@ def change(
     triples: list[tuple[Node, Node, Node]],
     old_keys: Keys,
     union: URIRef | None = None,
+    new: bool = False,
 ) -> str:
     """The update that makes ``triples`` the graph ``name`` (none: removes it);
-    ``old_keys``: the summary keys the stored version names."""
+    ``old_keys``: the summary keys the stored version names; ``new``: there is no stored
+    version, so the summaries only gain this issue's sightings."""
     g = nt(name)
     affected = old_keys | derived.keys_of(triples)
-    ops = [forget(g, union), *derived.forget(affected, union)]
-    ops.append(f"DROP SILENT GRAPH {g}")
+    ops = [forget(g, union), f"DROP SILENT GRAPH {g}"]
     if triples:
         body = "\n".join(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
         ops += [f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", merge(g, union)]
-    ops += derived.refresh(affected, union)
+    ops += derived.refresh(affected, union, issue=name if new and triples else None)
     return " ;\n".join(ops)

@@ -92,7 +92,10 @@ def test_any_history_ends_in_the_same_store(issues, new_store):
     titles = [tuple(map(str, r)) for r in run_query(a, PERSON_TITLES, {"name": Literal("宋洁")})]
     assert [t[:6] for t in titles] == [("宋洁", "上街区", "区委书记", "2020-06-10", "2022-06-10", "2")]
     assert titles[0][6].startswith("2020-06-10 上街信息/2020/46: 6月10日，区委书记宋洁主持召开")
-    new = {tuple(map(str, r)) for r in run_query(a, NEW_FACES, {"from": Literal(date(2020, 1, 1)), "to": Literal(date(2020, 12, 31))})}
+    new = {
+        tuple(map(str, r))
+        for r in run_query(a, NEW_FACES, {"from": Literal(date(2020, 1, 1)), "to": Literal(date(2020, 12, 31))})
+    }
     assert ("宋洁", "2020-06-10", "区委书记") in new
     assert not [n for n in new if n[0] == "欧阳明"]  # 示例区's secretary was first seen in 2019
 
@@ -218,3 +221,22 @@ def test_an_issue_names_the_keys_of_the_summaries_it_touches(issues):
     attendees_only = {p for p in keys.persons if p not in {t[0] for t in keys.titles}}
     assert attendees_only <= keys.persons  # a person seen only at an event still has a first day
     assert not keys_of([])
+
+
+def test_a_large_run_ends_by_compacting_the_store_and_a_small_one_does_not(tmp_path, monkeypatch):
+    from kg import importer
+
+    monkeypatch.setattr(importer, "COMPACT_AFTER", 3)
+    store = open_store(tmp_path / "s")
+    try:
+        compactions, compact = [], store.compact
+        monkeypatch.setattr(store, "compact", lambda: (compactions.append(1), compact()))
+        files = _five(tmp_path)
+        assert all(r.ok for r in importer.import_paths(files[:2], store, bulk=False))
+        assert compactions == []
+        before = _everything(store)
+        assert all(r.ok for r in importer.import_paths(files[2:], store, bulk=False))
+        assert compactions == [1]
+        assert before < _everything(store)  # compacted, nothing lost
+    finally:
+        store.close()
