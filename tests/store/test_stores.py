@@ -226,17 +226,19 @@ def test_an_issue_names_the_keys_of_the_summaries_it_touches(issues):
 def test_a_large_run_ends_by_compacting_the_store_and_a_small_one_does_not(tmp_path, monkeypatch):
     from kg import importer
 
-    monkeypatch.setattr(importer, "COMPACT_AFTER", 3)
-    store = open_store(tmp_path / "s")
-    try:
-        compactions, compact = [], store.compact
-        monkeypatch.setattr(store, "compact", lambda: (compactions.append(1), compact()))
-        files = _five(tmp_path)
-        assert all(r.ok for r in importer.import_paths(files[:2], store, bulk=False))
-        assert compactions == []
-        before = _everything(store)
-        assert all(r.ok for r in importer.import_paths(files[2:], store, bulk=False))
-        assert compactions == [1]
-        assert before < _everything(store)  # compacted, nothing lost
-    finally:
-        store.close()
+    files = _five(tmp_path)
+    quads = []
+    for limit in (3, 10**9):  # the same two runs, compacted after the second, and never
+        monkeypatch.setattr(importer, "COMPACT_AFTER", limit)
+        store = open_store(tmp_path / f"s{limit}")
+        try:
+            compactions, compact = [], store.compact
+            monkeypatch.setattr(store, "compact", lambda: (compactions.append(1), compact()))
+            assert all(r.ok for r in importer.import_paths(files[:2], store, bulk=False))
+            assert compactions == []
+            assert all(r.ok for r in importer.import_paths(files[2:], store, bulk=False))
+            assert compactions == ([1] if limit == 3 else [])
+            quads.append(_everything(store))
+        finally:
+            store.close()
+    assert quads[0] == quads[1]  # nothing lost
