@@ -233,7 +233,7 @@ def test_a_large_run_ends_by_compacting_the_store_and_a_small_one_does_not(tmp_p
         store = open_store(tmp_path / f"s{limit}")
         try:
             compactions, compact = [], store.compact
-            monkeypatch.setattr(store, "compact", lambda: (compactions.append(1), compact()))
+            monkeypatch.setattr(store, "compact", lambda c=compactions, f=compact: (c.append(1), f()))
             assert all(r.ok for r in importer.import_paths(files[:2], store, bulk=False))
             assert compactions == []
             assert all(r.ok for r in importer.import_paths(files[2:], store, bulk=False))
