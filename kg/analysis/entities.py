@@ -91,6 +91,7 @@ class EntityPage:
     tenure: list[Span] = field(default_factory=list)
     judgements: list[Judged] = field(default_factory=list)  # the analysts' decisions about it
     namesakes: list[str] = field(default_factory=list)  # same name, other node: candidates for "same"
+    seen: tuple[str, str] | None = None  # a person's first and last day seen (derived at import)
 
 
 @dataclass
@@ -145,6 +146,7 @@ PERSON = {
   ?x schema:creator ?it ; schema:text ?text ; dkg:speechAct ?extra . {EVIDENCE}
   OPTIONAL {{ ?x schema:recordedAt ?link OPTIONAL {{ ?link schema:startDate ?date }} }} }} ORDER BY ?date ?issue""",
 }
+SEEN = "SELECT ?first ?last WHERE { ?it dkg:firstSeen ?first ; dkg:lastSeen ?last }"
 TENURE = """SELECT ?label ?link ?first ?last WHERE {
   ?h org:member ?it ; dkg:post ?link ; dkg:firstSeen ?first ; dkg:lastSeen ?last . ?link skos:prefLabel ?label .
 } ORDER BY ?first ?label"""
@@ -229,6 +231,7 @@ def entity_page(store: QuadStore, iri: str) -> EntityPage:
         page.tenure = [Span(r["label"], r["link"], r["first"], r["last"]) for r in rows(store, TENURE, it=it)]
         _lay_out(page.tenure)
         page.namesakes = [r["p"] for r in rows(store, NAMESAKES, it=it)]
+        page.seen = next(((r["first"], r["last"]) for r in rows(store, SEEN, it=it)), None)
     page.judgements = [
         Judged(int(r["n"]), r["v"].rpartition("#")[2].lower(), r.get("o", r.get("l", "")), r["by"], r["when"][:16])
         for r in rows(store, JUDGED, it=it)

@@ -46,6 +46,8 @@ def test_person_page_shows_titles_events_posts_and_statements_with_evidence(site
         assert f"<h2>{heading}" in page
     assert "区长" in page and "高品质城市建设工作推进会" in page and "宋洁" in page
     assert "一要抓好城市道路综合改造工程" in page  # his enumerated demand, whole
+    # first seen at the 10 June meeting, last in the issue of the 16th (derived at import)
+    assert re.search(r'class="seen">Seen from <time>2020-06-10</time> to <time>2020-06-16</time>', page)
     evidence = links(page, "evidence")
     assert evidence and all(e.startswith("/issue/上街信息/2020/46#at-") for e in evidence)
 
