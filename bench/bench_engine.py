@@ -106,6 +106,8 @@ def main() -> int:
         stores = {"embedded": (embedded, None), "virtuoso": ("http://127.0.0.1:8891", env)}
         for name, (store, e) in stores.items():
             took, out = timed([*KG, "import", str(issues), "--store", store, "--no-bulk", "--jobs", "2"], e)
+            if out.returncode:
+                raise SystemExit(f"import into {name} failed: {out.stderr.strip()[-2000:]}")
             print(f"import {name:9} {took:6.1f} s  {args.count / took:5.1f} issues/s  {out.stdout.splitlines()[-1]}")
         picked = values(embedded)
         for q in library():

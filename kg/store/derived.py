@@ -221,9 +221,11 @@ def refresh(keys: Keys | None, union: URIRef | None = None, issue: URIRef | None
         ]
     else:
         ops += forget(wanted, union)
-    publish = "?x ?y ?z"
+    # one target per operation: Virtuoso 7 refuses a two-graph template fed from a graph
+    # that holds a computed integer (dkg:sightings)
     ops += [
-        f"INSERT {{ GRAPH {T} {{ {publish} }} {in_default(publish, union)} }} WHERE {{ GRAPH {S} {{ {publish} }} }}",
+        f"INSERT {{ GRAPH {T} {{ ?x ?y ?z }} }} WHERE {{ GRAPH {S} {{ ?x ?y ?z }} }}",
+        f"INSERT {{ {in_default('?x ?y ?z', union)} }} WHERE {{ GRAPH {S} {{ ?x ?y ?z }} }}",
         f"DROP SILENT GRAPH {S}",
     ]
     return ops
