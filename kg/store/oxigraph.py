@@ -182,6 +182,7 @@ class OxigraphStore:
             mirror.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
             if old == {(q.subject, q.predicate, q.object) for q in mirror}:
                 return Replaced("unchanged", previous)
+        # a new issue only adds to the summaries: this process holds the store alone
         self._update(updates.change(name, triples, self._keys(old), new=not old))
         return Replaced(status, previous)
 

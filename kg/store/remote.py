@@ -133,7 +133,11 @@ class RemoteStore:
         from ..graph.vocab import DKG
 
         rows = self.select(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?i <{DKG.sourceFile}> ?f }} }} LIMIT 1", {"g": name})
-        self._update(updates.change(name, list(graph), self._keys(name), self.union, new=not rows))
+        # never `new` here: adding to the summary read by this update is right only for a lone
+        # writer, and a server may have others whose updates it cannot see; re-reading the
+        # keys' sightings mends at the next update what a concurrent one missed, where
+        # adding would carry the miss forward
+        self._update(updates.change(name, list(graph), self._keys(name), self.union))
         return Replaced("replaced", str(rows[0][0])) if rows else Replaced("new")
 
     def _has_graph(self, name: URIRef) -> bool:
