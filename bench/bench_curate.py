@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT))
 from kg.store.base import open_store  # noqa: E402
 
 KG = [sys.executable, "-m", "kg"]
-PAIR = (
-    """SELECT ?a ?b WHERE { GRAPH ?g { ?a a foaf:Person } } GROUP BY ?a ORDER BY DESC(COUNT(DISTINCT ?g)) LIMIT 200"""
-)
+# every person, most often named first (an archive whose districts have their own
+# officials has few namesakes, and they need not be among the most frequent)
+PAIR = """SELECT ?a ?b WHERE { GRAPH ?g { ?a a foaf:Person } } GROUP BY ?a ORDER BY DESC(COUNT(DISTINCT ?g))"""
 ORG = """SELECT ?o WHERE { GRAPH ?g { ?o a org:Organization } } GROUP BY ?o ORDER BY DESC(COUNT(DISTINCT ?g)) LIMIT 1"""
 QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?issues)) }"
 
