@@ -258,8 +258,8 @@ def _apply_all(
         if progress:
             progress(report)
     written = sum(1 for r in reports if r.ok and r.status in ("new", "replaced"))
-    if written >= COMPACT_AFTER and hasattr(store, "compact"):
-        store.compact()  # type: ignore[attr-defined]
+    if written >= COMPACT_AFTER:
+        store.compact()
     return reports
 
 

@@ -161,10 +161,11 @@ class OxigraphStore:
         """The summary keys that stored triples name."""
         import pyoxigraph as ox
 
-        from .derived import keys_of
+        from .derived import KEY_PREDICATES, keys_of
 
+        read = {str(p) for p in KEY_PREDICATES}
         term = lambda t: URIRef(t.value) if isinstance(t, ox.NamedNode) else Literal(t.value)  # noqa: E731
-        return keys_of((term(s), term(p), term(o)) for s, p, o in stored if not isinstance(o, ox.BlankNode))
+        return keys_of((term(s), term(p), term(o)) for s, p, o in stored if p.value in read)
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> Replaced:
         """Replace one issue's graph in one update (one transaction); an identical
@@ -238,9 +239,7 @@ class OxigraphStore:
                         for q in self._ox.quads_for_pattern(None, None, None, g)
                     ]
                 )
-            from .derived import refresh
-
-            self._update(" ;\n".join(refresh(None)))
+            self._update(derived.rederive())
             self._ox.optimize()
         except (OSError, ValueError, StoreError) as exc:
             self._ox.clear()

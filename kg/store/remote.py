@@ -205,5 +205,8 @@ class RemoteStore:
     def checkpoint(self) -> None:
         """The server decides when to write its buffers."""
 
+    def compact(self) -> None:
+        """The server decides when to merge its files."""
+
     def close(self) -> None:
         """Nothing is held open between requests."""
