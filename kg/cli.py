@@ -157,13 +157,13 @@ def query(
     file: Path | None, sparql: str | None, fmt: str, binds: tuple[str, ...], timeout: float, store: str | None
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over every imported issue."""
-    from .analysis.query import answer, parse_binding, read_query_file
+    from .analysis.query import answer, parse_binding, query_to_run
     from .errors import QueryTimeout
 
     if bool(file) == bool(sparql):
         raise click.UsageError("give a query FILE or --sparql, not both or neither")
-    text = read_query_file(file) if file else sparql
     bindings = dict(parse_binding(b) for b in binds)
+    text = query_to_run(file, bindings) if file else sparql
     with _opened(store, reader=True) as db:
         try:
             out = answer(db, text, bindings, fmt, timeout)

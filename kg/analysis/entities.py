@@ -39,11 +39,11 @@ def kind_of(iri: str) -> str:
 def rows(store: QuadStore, sparql: str, **bind: object) -> list[dict[str, str]]:
     """A SELECT's rows as {variable: text}; unbound cells are left out."""
     bindings = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in bind.items()}
-    native = getattr(store, "solutions", None)
-    if native is not None:  # the embedded engine's own terms: no rdflib term per cell
-        answer = run_native(native, sparql, bindings)
-        names = [v.value for v in answer.variables]
-        return [{n: t.value for n, t in zip(names, row) if t is not None} for row in answer]
+    table = getattr(store, "table", None)
+    if table is not None:  # the embedded engine's own terms: no rdflib term per cell
+        answer = run_native(table, sparql, bindings)
+        names = answer.variables
+        return [{n: t.value for n, t in zip(names, row) if t is not None} for row in answer.rows]
     result = run_query(store, sparql, bindings)
     names = [str(v) for v in result.vars]
     return [{n: str(t) for n, t in zip(names, row) if t is not None} for row in result]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import threading
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from rdflib.term import Node
 from ..errors import QueryError, QueryTimeout
 from ..graph.vocab import PREFIXES
 from ..store.base import QuadStore
+from ..store.results import Table, Term
 from ..store.sparqltext import query_form, tokens
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -86,8 +88,11 @@ def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, f
     touching the store (the CLI does)."""
     form = query_form(sparql)
     check_format(form, fmt)  # before running: a wrong format is known from the text
-    native = getattr(store, "solutions", None)  # the embedded store's answers, unconverted
-    if native is not None and form in ("SELECT", "ASK"):
+    table = getattr(store, "table", None)  # the embedded store's rows, decoded but not converted
+    native = getattr(store, "solutions", None)
+    if table is not None and form == "SELECT":
+        work = lambda: format_table(_run(table, sparql, bindings), fmt)  # noqa: E731
+    elif native is not None and form == "ASK":
         work = lambda: format_solutions(_run(native, sparql, bindings), fmt)  # noqa: E731
     else:
         work = lambda: format_result(run_query(store, sparql, bindings), fmt)  # noqa: E731
@@ -136,21 +141,28 @@ def _cell(term: Node | None) -> str:
     return str(term)
 
 
-def _ox_cell(term) -> str:
-    """:func:`_cell` for an Oxigraph term."""
-    import pyoxigraph as ox
-
+def _term_cell(term: Term | None) -> str:
+    """:func:`_cell` for a cell of the embedded store's rows."""
     if term is None:
         return ""
-    if isinstance(term, ox.NamedNode):
-        return _cell(URIRef(term.value))
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value
+    kind, value = term[0], term[1]
+    if kind == "literal":
+        return value
+    if kind == "uri":
+        return _cell(URIRef(value))
+    if kind == "bnode":
+        return f"_:{value}"
+    return value
+
+
+_WIDE = re.compile("[\u2e80-\uffef]")  # CJK and full-width forms take two columns
 
 
 def _width(s: str) -> int:
-    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in s)
+    return len(s) + len(_WIDE.findall(s)) if not s.isascii() else len(s)
+
+
+_FORMULA = frozenset("=+-@\t\r")
 
 
 def _csv_cell(text: str) -> str:
@@ -192,16 +204,41 @@ def format_result(result: Result, fmt: str) -> str:
 
 
 def format_solutions(answer, fmt: str) -> str:
-    """:func:`format_result` for a SELECT's or ASK's answer as Oxigraph gives it: the
-    same text, without an rdflib term per cell."""
+    """:func:`format_result` for an ASK's answer as Oxigraph gives it."""
     import pyoxigraph as ox
 
     if fmt == "json":
         return answer.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
-    if isinstance(answer, ox.QueryBoolean):
-        return ("true" if bool(answer) else "false") + "\n"
-    names = [v.value for v in answer.variables]
-    return _render(names, [[_ox_cell(row[i]) for i in range(len(names))] for row in answer], fmt)
+    return ("true" if bool(answer) else "false") + "\n"
+
+
+def format_table(table: Table, fmt: str) -> str:
+    """:func:`format_result` for the embedded store's rows (``OxigraphStore.table``):
+    the same text, without an rdflib term per cell."""
+    if fmt == "json":
+        return json.dumps(results_json(table), ensure_ascii=False) + "\n"
+    cell = _term_cell
+    return _render(table.variables, [[cell(t) for t in row] for row in table.rows], fmt)
+
+
+def results_json(table: Table) -> dict:
+    """W3C SPARQL 1.1 Query Results JSON."""
+    names = table.variables
+    return {
+        "head": {"vars": names},
+        "results": {
+            "bindings": [{n: _json_term(t) for n, t in zip(names, row) if t is not None} for row in table.rows]
+        },
+    }
+
+
+def _json_term(term: Term) -> dict:
+    out = {"type": term.kind, "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype:
+        out["datatype"] = term.datatype
+    return out
 
 
 def _render(names: list[str], rows: list[list[str]], fmt: str) -> str:
@@ -210,10 +247,19 @@ def _render(names: list[str], rows: list[list[str]], fmt: str) -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(names)
-        writer.writerows([_csv_cell(c) for c in r] for r in rows)
+        # only a cell opening with a formula character needs a look
+        writer.writerows([_csv_cell(c) if c[:1] in _FORMULA else c for c in r] for r in rows)
         return buf.getvalue()
-    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
-    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
+    measured: dict[str, int] = {}  # a column repeats its values: each is measured once
+
+    def width(s: str) -> int:
+        got = measured.get(s)
+        if got is None:
+            got = measured[s] = _width(s)
+        return got
+
+    widths = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    pad = lambda s, w: s + " " * (w - width(s))  # noqa: E731
     lines = ["  ".join(pad(n, w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(pad(c, w) for c, w in zip(r, widths)) for r in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
@@ -221,16 +267,40 @@ def _render(names: list[str], rows: list[list[str]], fmt: str) -> str:
 
 
 LIBRARY = Path(__file__).resolve().parents[1] / "queries"  # installed with the package
+LISTINGS = LIBRARY / "listings"
+
+
+def _resolve(path: Path) -> Path:
+    if not path.exists() and (LIBRARY / f"{path.stem}.rq").is_file() and path.suffix in ("", ".rq"):
+        return LIBRARY / f"{path.stem}.rq"
+    return path
 
 
 def read_query_file(path: Path) -> str:
     """A query file, or a query of the library by its name (``chairs`` or ``queries/chairs.rq``)."""
-    if not path.exists() and (LIBRARY / f"{path.stem}.rq").is_file() and path.suffix in ("", ".rq"):
-        path = LIBRARY / f"{path.stem}.rq"
+    path = _resolve(path)
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise QueryError(f"{path}: {exc.strerror or 'cannot be read'}") from None
+
+
+def query_to_run(path: Path, bindings: Mapping[str, Node]) -> str:
+    """:func:`read_query_file`, in the form that suits the bindings.
+
+    A library query asked with none of its parameters bound lists the whole store;
+    when ``queries/listings/`` holds a form of it written for that (each pattern a
+    sub-SELECT, which the engine joins by hashing whole predicates rather than by one
+    index lookup per row), that form is run instead. Both give the same rows in the
+    same order (a test holds them to it); a bound question keeps the indexed form,
+    which reads only what it answers."""
+    text = read_query_file(path)
+    path = _resolve(path)
+    listing = LISTINGS / path.name
+    if path.parent.resolve() == LIBRARY.resolve() and listing.is_file():
+        if not any(p.name in bindings for p in describe(path.stem, text).parameters):
+            return listing.read_text(encoding="utf-8")
+    return text
 
 
 # --- the library's headers: question, parameters, example, default view -------------

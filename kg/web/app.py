@@ -126,20 +126,20 @@ def create_app(store_location: str, timeout: float = 30.0, curation: bool = True
         return html("query.html", library=[_library_entry(q) for q in library()])
 
     async def run_library(request: Request) -> Response:
-        from ..analysis.query import LIBRARY, answer, parse_binding
+        from ..analysis.query import LIBRARY, answer, parse_binding, query_to_run
         from ..errors import QueryTimeout
 
         name = request.path_params["name"]
         path = LIBRARY / f"{name}.rq"
         if "/" in name or not path.is_file():
             return PlainTextResponse(f"no library query named {name!r}\n", status_code=404)
-        text = path.read_text(encoding="utf-8")
         fmt = request.query_params.get("format", "json")
-        if query_form(text) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
-            fmt = "nt"  # a graph: the page shows N-Triples, as for one's own CONSTRUCT
         binds = {k: v for k, v in request.query_params.items() if k != "format" and v.strip()}
         try:
             bindings = dict(parse_binding(f"{k}={v}") for k, v in binds.items())
+            text = query_to_run(path, bindings)
+            if query_form(text) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
+                fmt = "nt"  # a graph: the page shows N-Triples, as for one's own CONSTRUCT
             body = await with_store(lambda s: answer(s, text, bindings, fmt, timeout))
         except QueryTimeout as exc:
             return PlainTextResponse(f"{exc}\n", status_code=503)

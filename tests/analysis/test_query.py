@@ -44,7 +44,9 @@ def test_a_normal_install_ships_the_queries_and_the_ontology():
     root = Path(__file__).resolve().parents[2]
     patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["kg"]
     shipped = {p for pattern in patterns for p in (root / "kg").glob(pattern)}
-    wanted = set((root / "kg" / "queries").glob("*")) | set((root / "kg" / "ontology").glob("*"))
+    wanted = {p for p in (root / "kg" / "queries").rglob("*") if p.is_file()} | set(
+        (root / "kg" / "ontology").glob("*")
+    )
     # and the workbench's templates and assets
     wanted |= set((root / "kg" / "web" / "templates").glob("*")) | set((root / "kg" / "web" / "static").glob("*"))
     assert wanted and wanted <= shipped
