@@ -163,8 +163,8 @@ def query(
     if bool(file) == bool(sparql):
         raise click.UsageError("give a query FILE or --sparql, not both or neither")
     bindings = dict(parse_binding(b) for b in binds)
-    text = query_to_run(file, bindings) if file else sparql
     with _opened(store, reader=True) as db:
+        text = query_to_run(file, bindings, db) if file else sparql
         try:
             out = answer(db, text, bindings, fmt, timeout)
         except QueryTimeout as exc:

@@ -285,22 +285,46 @@ def read_query_file(path: Path) -> str:
         raise QueryError(f"{path}: {exc.strerror or 'cannot be read'}") from None
 
 
-def query_to_run(path: Path, bindings: Mapping[str, Node]) -> str:
+def query_to_run(path: Path, bindings: Mapping[str, Node], store: QuadStore | None = None) -> str:
     """:func:`read_query_file`, in the form that suits the bindings.
 
-    A library query asked with none of its parameters bound lists the whole store;
-    when ``queries/listings/`` holds a form of it written for that (each pattern a
-    sub-SELECT, which the engine joins by hashing whole predicates rather than by one
-    index lookup per row), that form is run instead. Both give the same rows in the
-    same order (a test holds them to it); a bound question keeps the indexed form,
-    which reads only what it answers."""
+    ``queries/listings/`` holds forms of library queries written for long answers: each
+    pattern a sub-SELECT, which the engine joins by hashing whole predicates rather
+    than by one index lookup per row. Hashing reads whole predicates whatever the
+    answer, so the indexed form stays the choice for a short one. A listing form is
+    run when none of the query's parameters is bound or, when its header has a
+    ``Probe:`` (a SELECT with a LIMIT, so that it stops early) and ``Chosen above:``
+    (a number), when the probe run on ``store`` with the bindings gives more rows.
+    Both forms give the same rows in the same order (tests hold them to it)."""
     text = read_query_file(path)
     path = _resolve(path)
     listing = LISTINGS / path.name
-    if path.parent.resolve() == LIBRARY.resolve() and listing.is_file():
-        if not any(p.name in bindings for p in describe(path.stem, text).parameters):
-            return listing.read_text(encoding="utf-8")
-    return text
+    if path.parent.resolve() != LIBRARY.resolve() or not listing.is_file():
+        return text
+    long_form = listing.read_text(encoding="utf-8")
+    probe = _header_field(long_form, "Probe:")
+    if probe is None:
+        chosen = not any(p.name in bindings for p in describe(path.stem, text).parameters)
+    else:
+        above = int(_header_field(long_form, "Chosen above:") or 0)
+        chosen = store is not None and _rows_of(store, probe, bindings) > above
+    return long_form if chosen else text
+
+
+def _header_field(sparql: str, name: str) -> str | None:
+    for line in sparql.splitlines():
+        if not line.startswith("#"):
+            break
+        if line.lstrip("# ").startswith(name):
+            return line.lstrip("# ")[len(name) :].strip()
+    return None
+
+
+def _rows_of(store: QuadStore, probe: str, bindings: Mapping[str, Node]) -> int:
+    used = {m.group("var")[1:] for m in tokens(probe) if m.group("var")}
+    bound = {k: v for k, v in bindings.items() if k in used}
+    table = getattr(store, "table", None)  # the embedded store's own rows: no rdflib view to build
+    return len(_run(table, probe, bound).rows) if table else len(list(run_query(store, probe, bound)))
 
 
 # --- the library's headers: question, parameters, example, default view -------------

@@ -137,10 +137,9 @@ def create_app(store_location: str, timeout: float = 30.0, curation: bool = True
         binds = {k: v for k, v in request.query_params.items() if k != "format" and v.strip()}
         try:
             bindings = dict(parse_binding(f"{k}={v}") for k, v in binds.items())
-            text = query_to_run(path, bindings)
-            if query_form(text) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
+            if query_form(path.read_text(encoding="utf-8")) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
                 fmt = "nt"  # a graph: the page shows N-Triples, as for one's own CONSTRUCT
-            body = await with_store(lambda s: answer(s, text, bindings, fmt, timeout))
+            body = await with_store(lambda s: answer(s, query_to_run(path, bindings, s), bindings, fmt, timeout))
         except QueryTimeout as exc:
             return PlainTextResponse(f"{exc}\n", status_code=503)
         except KGError as exc:
