@@ -216,7 +216,7 @@ def format_table(table: Table, fmt: str) -> str:
     """:func:`format_result` for the embedded store's rows (``OxigraphStore.table``):
     the same text, without an rdflib term per cell."""
     if fmt == "json":
-        return json.dumps(results_json(table), ensure_ascii=False) + "\n"
+        return json.dumps(results_json(table), ensure_ascii=False, separators=(",", ":")) + "\n"
     cell = _term_cell
     return _render(table.variables, [[cell(t) for t in row] for row in table.rows], fmt)
 
@@ -224,10 +224,13 @@ def format_table(table: Table, fmt: str) -> str:
 def results_json(table: Table) -> dict:
     """W3C SPARQL 1.1 Query Results JSON."""
     names = table.variables
+    # one JSON object per distinct term, shared by every row that holds it (a column
+    # repeats its values; read_tsv makes one Term per distinct cell, found by identity)
+    shared = {id(t): _json_term(t) for row in table.rows for t in row if t is not None}
     return {
         "head": {"vars": names},
         "results": {
-            "bindings": [{n: _json_term(t) for n, t in zip(names, row) if t is not None} for row in table.rows]
+            "bindings": [{n: shared[id(t)] for n, t in zip(names, row) if t is not None} for row in table.rows]
         },
     }
 
