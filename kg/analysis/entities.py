@@ -40,7 +40,7 @@ def rows(store: QuadStore, sparql: str, **bind: object) -> list[dict[str, str]]:
     """A SELECT's rows as {variable: text}; unbound cells are left out."""
     bindings = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in bind.items()}
     table = getattr(store, "table", None)
-    if table is not None:  # the embedded engine's own terms: no rdflib term per cell
+    if table is not None:  # the embedded store's rows, read from its own TSV: no rdflib term per cell
         answer = run_native(table, sparql, bindings)
         names = answer.variables
         return [{n: t.value for n, t in zip(names, row) if t is not None} for row in answer.rows]

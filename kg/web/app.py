@@ -134,11 +134,12 @@ def create_app(store_location: str, timeout: float = 30.0, curation: bool = True
         if "/" in name or not path.is_file():
             return PlainTextResponse(f"no library query named {name!r}\n", status_code=404)
         fmt = request.query_params.get("format", "json")
+        if query_form(path.read_text(encoding="utf-8")) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
+            fmt = "nt"  # a graph: the page shows N-Triples, as for one's own CONSTRUCT
         binds = {k: v for k, v in request.query_params.items() if k != "format" and v.strip()}
         try:
             bindings = dict(parse_binding(f"{k}={v}") for k, v in binds.items())
-            if query_form(path.read_text(encoding="utf-8")) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
-                fmt = "nt"  # a graph: the page shows N-Triples, as for one's own CONSTRUCT
+            # the form that suits the bindings (queries/listings/), asked of the store
             body = await with_store(lambda s: answer(s, query_to_run(path, bindings, s), bindings, fmt, timeout))
         except QueryTimeout as exc:
             return PlainTextResponse(f"{exc}\n", status_code=503)
