@@ -25,6 +25,7 @@ from .results import Table, read_tsv, sort_rows, split_order
 
 SNAPSHOTS = "kg-snapshots"  # inside the store's folder; RocksDB leaves folders it did not make alone
 KEEP_SNAPSHOTS = 3
+KEEP_INFO_LOGS = 5  # RocksDB's LOG.old.* files: what it did at the last few opens
 BULK_BATCH = 500_000  # quads per call of the bulk loader: each call writes new files
 
 
@@ -62,6 +63,7 @@ class OxigraphStore:
         self._ox = self._open(reader)
         self._rdflib: Dataset | None = None  # made on first use: oxrdflib costs 80 ms to import
         if not self.read_only:  # whoever may write brings an older store up to date, once
+            self._prune_info_logs()
             self._ensure_union()
             self._ensure_derived()
         elif derived.stale(self._ox.query):
@@ -111,6 +113,17 @@ class OxigraphStore:
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the store ({str(exc).splitlines()[0]})") from None
 
+    def _prune_info_logs(self) -> None:
+        """RocksDB writes an info log (its options, about 140 kB) at every open and keeps
+        the last 1,000 as ``LOG.old.*``: 130 MB of files nothing reads. pyoxigraph does not
+        expose the option that limits them, so the newest few are kept here."""
+        old = sorted(self.path.glob("LOG.old.*"), key=lambda p: p.name)
+        for log in old[:-KEEP_INFO_LOGS]:
+            try:
+                log.unlink()
+            except OSError:  # another kg command pruned it first, or the folder forbids it
+                pass
+
     # --- snapshots: what readers read while a writer holds the store -------------
     def _snapshots(self) -> list[Path]:
         """Finished snapshots, oldest first. RocksDB writes a checkpoint as ``<name>.tmp``
@@ -122,9 +135,9 @@ class OxigraphStore:
         found = self._snapshots()
         return found[-1] if found else None
 
-    def snapshot(self) -> None:
+    def snapshot(self, keep: int = KEEP_SNAPSHOTS) -> None:
         """A consistent copy of the committed state for readers, made of hard links
-        (milliseconds, however large the store); the newest few are kept."""
+        (milliseconds, however large the store); the newest ``keep`` are kept."""
         folder = self.path / SNAPSHOTS
         folder.mkdir(exist_ok=True)
         target = folder / f"{time.time_ns():020d}"
@@ -132,7 +145,7 @@ class OxigraphStore:
             self._ox.backup(str(target))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write a snapshot for readers ({exc})") from None
-        for old in self._snapshots()[:-KEEP_SNAPSHOTS]:
+        for old in self._snapshots()[:-keep]:
             shutil.rmtree(old, ignore_errors=True)
 
     def _ensure_union(self) -> None:
@@ -257,9 +270,14 @@ class OxigraphStore:
         if self.read_only:
             return
         try:
+            self._ox.flush()  # what is still in memory is compacted too, not flushed after
             self._ox.optimize()
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot compact the store ({exc})") from None
+        # the snapshots made before hold, by hard link, the files compaction merged away:
+        # one made now replaces them all, or the folder keeps both versions (3.0 GB
+        # rather than 1.5 GB after 5,000 issues) until the next run's checkpoints
+        self.snapshot(keep=1)
 
     def checkpoint(self) -> None:
         """Write buffered changes out. RocksDB keeps a write-ahead log file until every

@@ -242,21 +242,44 @@ def test_an_issue_names_the_keys_of_the_summaries_it_touches(issues):
 
 
 def test_a_large_run_ends_by_compacting_the_store_and_a_small_one_does_not(tmp_path, monkeypatch):
+    import time
+
     from kg import importer
 
     files = _five(tmp_path)
+    monkeypatch.setattr(importer, "CHECKPOINT_EVERY", 1)  # a snapshot for readers after each issue
     quads = []
     for limit in (3, 10**9):  # the same two runs, compacted after the second, and never
         monkeypatch.setattr(importer, "COMPACT_AFTER", limit)
-        store = open_store(tmp_path / f"s{limit}")
+        folder = tmp_path / f"s{limit}"
+        store = open_store(folder)
         try:
             compactions, compact = [], store.compact
-            monkeypatch.setattr(store, "compact", lambda c=compactions, f=compact: (c.append(1), f()))
+            monkeypatch.setattr(store, "compact", lambda c=compactions, f=compact: (c.append(time.time_ns()), f()))
             assert all(r.ok for r in importer.import_paths(files[:2], store, bulk=False))
             assert compactions == []
             assert all(r.ok for r in importer.import_paths(files[2:], store, bulk=False))
-            assert compactions == ([1] if limit == 3 else [])
+            assert len(compactions) == (1 if limit == 3 else 0)
             quads.append(_everything(store))
         finally:
             store.close()
+        snapshots = [int(p.name) for p in (folder / "kg-snapshots").iterdir()]
+        if compactions:  # the snapshots made before hold the files compaction merged away: gone
+            assert snapshots and min(snapshots) > compactions[0]
+        else:
+            assert len(snapshots) == 3  # the newest few, as every checkpoint leaves them
     assert quads[0] == quads[1]  # nothing lost
+
+
+def test_opening_the_store_keeps_only_the_newest_rocksdb_info_logs(tmp_path):
+    from kg.store.oxigraph import KEEP_INFO_LOGS
+
+    folder = tmp_path / "s"
+    open_store(folder).close()
+    made = [folder / f"LOG.old.{1000000000000000 + i}" for i in range(20)]  # older than any real one
+    for log in made:
+        log.write_text("options\n")
+    open_store(folder).close()
+    left = sorted(folder.glob("LOG.old.*"))
+    assert len(left) == KEEP_INFO_LOGS
+    assert not set(made) & set(left[-1:])  # the newest is RocksDB's own, of this open
