@@ -213,10 +213,22 @@ def _ranks(rows: list[tuple], column: int) -> dict[int, int]:
 
 def sort_rows(rows: list[tuple], variables: Sequence[str], order: Order) -> list[tuple]:
     """``rows`` in ``order``'s order, then cut by its OFFSET and LIMIT. Each key column's
-    distinct terms are ranked once, so the sort compares small integers (a descending
-    key negates its rank), and one stable sort serves every direction."""
+    distinct terms are ranked once; a row's ranks then make one integer (most significant
+    key first, a descending key counted down), so the sort compares plain integers."""
     at = {v: i for i, v in enumerate(variables)}
-    columns = [(at[var], _ranks(rows, at[var]), -1 if descending else 1) for var, descending in order.keys if var in at]
-    out = sorted(rows, key=lambda row: tuple([sign * ranks[id(row[i])] for i, ranks, sign in columns]))
+    columns = []
+    for var, descending in order.keys:
+        if var in at:
+            ranks = _ranks(rows, at[var])
+            columns.append((at[var], ranks, len(set(ranks.values())), descending))
+
+    def key(row: tuple) -> int:
+        k = 0
+        for i, ranks, size, descending in columns:
+            rank = ranks[id(row[i])]
+            k = k * size + (size - 1 - rank if descending else rank)
+        return k
+
+    out = sorted(rows, key=key)
     end = None if order.limit is None else order.offset + order.limit
     return out[order.offset : end]
