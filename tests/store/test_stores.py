@@ -283,3 +283,20 @@ def test_opening_the_store_keeps_only_the_newest_rocksdb_info_logs(tmp_path):
     left = sorted(folder.glob("LOG.old.*"))
     assert len(left) == KEEP_INFO_LOGS
     assert not set(made) & set(left[-1:])  # the newest is RocksDB's own, of this open
+
+
+def test_the_form_of_a_library_query_is_chosen_alike_on_every_backend(issues, new_store):
+    """organization-events' probe runs on the store the query will run on: the sample's
+    区委 has a few post holdings, so every backend keeps the indexed form."""
+    from kg.analysis.query import LISTINGS, _header_field, _rows_of, query_to_run
+
+    store = new_store("s")
+    for name, graph in issues:
+        store.replace_graph(name, graph)
+    probe = _header_field((LISTINGS / "organization-events.rq").read_text(encoding="utf-8"), "Probe:")
+    org = {"org": Literal("区委")}
+    assert 0 < _rows_of(store, probe, org) <= 1000
+    assert query_to_run(Path("organization-events"), org, store) == (QUERIES / "organization-events.rq").read_text(
+        encoding="utf-8"
+    )
+    assert query_to_run(Path("statements"), {}, store) == (LISTINGS / "statements.rq").read_text(encoding="utf-8")
