@@ -225,8 +225,7 @@ def format_table(table: Table, fmt: str) -> str:
     the same text, without an rdflib term per cell."""
     if fmt == "json":
         return json.dumps(results_json(table), ensure_ascii=False, separators=(",", ":")) + "\n"
-    cell = _term_cell
-    return _render(table.variables, [[cell(t) for t in row] for row in table.rows], fmt)
+    return _render(table.variables, [[_term_cell(t) for t in row] for row in table.rows], fmt)
 
 
 def results_json(table: Table) -> dict:
@@ -314,8 +313,8 @@ def query_to_run(path: Path, bindings: Mapping[str, Node], store: QuadStore | No
     ``Probe:`` (a SELECT with a LIMIT, so that it stops early) and ``Chosen above:``
     (a number), when the probe run on ``store`` with the bindings gives more rows.
     Both forms give the same rows in the same order (tests hold them to it)."""
-    text = read_query_file(path)
     path = _resolve(path)
+    text = read_query_file(path)
     listing = LISTINGS / path.name
     if path.parent.resolve() != LIBRARY.resolve() or not listing.is_file():
         return text
@@ -324,8 +323,10 @@ def query_to_run(path: Path, bindings: Mapping[str, Node], store: QuadStore | No
     if probe is None:
         chosen = not any(p.name in bindings for p in describe(path.stem, text).parameters)
     else:
-        above = int(_header_field(long_form, "Chosen above:") or 0)
-        chosen = store is not None and _rows_of(store, probe, bindings) > above
+        above = _header_field(long_form, "Chosen above:") or ""
+        if not above.isdigit():
+            raise QueryError(f"{listing}: its Probe: needs a 'Chosen above:' line with a number")
+        chosen = store is not None and _rows_of(store, probe, bindings) > int(above)
     return long_form if chosen else text
 
 

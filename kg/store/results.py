@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 from .sparqltext import tokens
 
@@ -56,9 +56,6 @@ class Table:
 
     variables: list[str]
     rows: list[tuple[Term | None, ...]]
-
-    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
-        return iter(self.rows)
 
 
 # --- reading the engine's TSV ---------------------------------------------------------
@@ -196,10 +193,11 @@ def term_key(term: Term | None) -> tuple:
     return (2 if kind == "uri" else 1 if kind == "bnode" else 4, value)
 
 
-def _ranks(rows: list[tuple], column: int) -> dict[int, int]:
+def _ranks(rows: list[tuple], column: int) -> tuple[dict[int, int], int]:
     """Each distinct term of a column (by identity: read_tsv makes one Term per distinct
-    cell, and hashing a Term hashes its four strings) and its rank in SPARQL's order;
-    equal keys share a rank. The rows keep every Term alive while ranks are used."""
+    cell, and hashing a Term hashes its four strings) and its rank in SPARQL's order,
+    equal keys sharing a rank; and how many ranks there are. The rows keep every Term
+    alive while ranks are used."""
     distinct = {id(row[column]): row[column] for row in rows}
     keyed = sorted((term_key(term), ident) for ident, term in distinct.items())
     ranks: dict[int, int] = {}
@@ -208,7 +206,7 @@ def _ranks(rows: list[tuple], column: int) -> dict[int, int]:
         if key != previous:
             rank, previous = rank + 1, key
         ranks[ident] = rank
-    return ranks
+    return ranks, rank + 1
 
 
 def sort_rows(rows: list[tuple], variables: Sequence[str], order: Order) -> list[tuple]:
@@ -216,11 +214,7 @@ def sort_rows(rows: list[tuple], variables: Sequence[str], order: Order) -> list
     distinct terms are ranked once; a row's ranks then make one integer (most significant
     key first, a descending key counted down), so the sort compares plain integers."""
     at = {v: i for i, v in enumerate(variables)}
-    columns = []
-    for var, descending in order.keys:
-        if var in at:
-            ranks = _ranks(rows, at[var])
-            columns.append((at[var], ranks, len(set(ranks.values())), descending))
+    columns = [(at[var], *_ranks(rows, at[var]), descending) for var, descending in order.keys if var in at]
 
     def key(row: tuple) -> int:
         k = 0
