@@ -228,6 +228,31 @@ def test_commands_that_do_not_extract_do_not_import_spacy(command, store, sample
     assert run.returncode == 0, run.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "--sparql", "ASK {}"],
+        ["query", "--sparql", "SELECT ?n WHERE { ?p foaf:name ?n } ORDER BY ?n", "--format", "json"],
+        ["query", "organization-events", "--bind", "org=区委", "--format", "csv"],
+        ["query", "person-titles", "--bind", "name=耿勇军"],
+        ["query", "events", "--bind", "from=2020-06-01", "--bind", "to=2020-06-30", "--format", "tsv"],
+    ],
+)
+def test_a_select_on_the_embedded_store_does_not_import_rdflib(command, store, sample, runner, tmp_path):
+    # rdflib costs 60 ms to import: a third of a short query's time, a tenth of a listing's
+    kg(runner, "import", sample, store=store)
+    code = (
+        "import sys; from kg.cli import cli\n"
+        "try:\n    cli(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "assert 'rdflib' not in sys.modules, 'rdflib was imported'"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, *command, "--store", str(store)], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() and "Error" not in run.stderr
+
+
 def test_names_learnt_in_one_issue_are_known_in_the_next(runner, store, tmp_path):
     first = tmp_path / "invented-1.txt"  # invented issues
     first.write_text(

@@ -7,18 +7,18 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, TypeVar
-
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.query import Result
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Callable, Mapping, TypeVar
 
 from ..errors import QueryError, QueryTimeout
-from ..graph.vocab import PREFIXES
+from ..graph.prefixes import NAMESPACES, XSD
 from ..store.base import QuadStore
+from ..store.bindings import Value
 from ..store.results import Table, Term
 from ..store.sparqltext import query_form, tokens
+
+if TYPE_CHECKING:  # a SELECT on the embedded store is answered without rdflib (60 ms to import)
+    from rdflib.query import Result
+    from rdflib.term import Node
 
 FORMATS = ("table", "csv", "tsv", "json")
 T = TypeVar("T")
@@ -32,11 +32,11 @@ def with_prefixes(sparql: str) -> str:
         if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1
     }
     # all on one line: an error's line number is then one more than in the user's text
-    missing = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared)
+    missing = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in NAMESPACES.items() if p not in declared)
     return f"{missing}\n{sparql}" if missing else sparql
 
 
-def parse_binding(text: str) -> tuple[str, Node]:
+def parse_binding(text: str) -> tuple[str, Term]:
     """``name=value``: an IRI in <…>, an integer, a date, or a plain string."""
     if "=" not in text:
         raise QueryError(f"--bind {text!r}: expected name=value")
@@ -45,24 +45,31 @@ def parse_binding(text: str) -> tuple[str, Node]:
     if not name.isidentifier():
         raise QueryError(f"--bind {text!r}: {name!r} is not a variable name")
     if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
+        term = Term("uri", value[1:-1])
+        try:
+            term.n3()
+        except QueryError as exc:
+            raise QueryError(f"--bind {text!r}: {exc}") from None
+        return name, term
     if value.lstrip("-").isdigit():
-        return name, Literal(int(value))
+        return name, Term("literal", str(int(value)), XSD + "integer")
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
-        return name, Literal(value, datatype=XSD.date)
-    return name, Literal(value)
+        return name, Term("literal", value, XSD + "date")
+    return name, Term("literal", value)
 
 
-def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+def run_query(store: QuadStore, sparql: str, bindings: Mapping[str, Value] | None = None) -> Result:
     return _run(store.query, sparql, bindings)
 
 
-def run_native(solutions: Callable, sparql: str, bindings: Mapping[str, Node] | None = None):
+def run_native(solutions: Callable, sparql: str, bindings: Mapping[str, Value] | None = None):
     """A SELECT or ASK through a store's ``solutions`` (the embedded engine's own answer)."""
     return _run(solutions, sparql, bindings)
 
 
-def _run(engine: Callable[[str, Mapping[str, Node] | None], T], sparql: str, bindings: Mapping[str, Node] | None) -> T:
+def _run(
+    engine: Callable[[str, Mapping[str, Value] | None], T], sparql: str, bindings: Mapping[str, Value] | None
+) -> T:
     check_bindings(sparql, bindings)
     text = with_prefixes(sparql)
     try:
@@ -78,7 +85,7 @@ def _run(engine: Callable[[str, Mapping[str, Node] | None], T], sparql: str, bin
         ) from None
 
 
-def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Node] | None, fmt: str, timeout: float | None) -> str:
+def answer(store: QuadStore, sparql: str, bindings: Mapping[str, Value] | None, fmt: str, timeout: float | None) -> str:
     """Run and format a query within ``timeout`` seconds, or raise :class:`QueryTimeout`.
 
     The embedded engine cannot be interrupted, so the query runs in a daemon thread
@@ -125,29 +132,23 @@ def within(timeout: float | None, work: Callable[[], T]) -> T:
     return box["out"]
 
 
-def _cell(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        text = str(term)
-        for p, ns in PREFIXES.items():
-            if text.startswith(str(ns)) and p != "id":
-                return f"{p}:{text[len(str(ns)) :]}"
-        return text
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+def _short(iri: str) -> str:
+    """An IRI by its prefix, where it has one (the data's own stay whole: they are links)."""
+    for p, ns in NAMESPACES.items():
+        if iri.startswith(ns) and p != "id":
+            return f"{p}:{iri[len(ns) :]}"
+    return iri
 
 
 def _term_cell(term: Term | None) -> str:
-    """:func:`_cell` for a cell of the embedded store's rows."""
+    """A cell of the embedded store's rows as text: a literal's value, an IRI by its prefix."""
     if term is None:
         return ""
     kind, value = term[0], term[1]
     if kind == "literal":
         return value
     if kind == "uri":
-        return _cell(URIRef(value))
+        return _short(value)
     if kind == "bnode":
         return f"_:{value}"
     return value
@@ -200,15 +201,26 @@ def format_result(result: Result, fmt: str) -> str:
     check_format(result.type, fmt)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         g = result.graph
-        for p, ns in PREFIXES.items():
+        for p, ns in NAMESPACES.items():
             g.bind(p, ns)
         return g.serialize(format={"nt": "nt", "jsonld": "json-ld"}.get(fmt, "turtle"))
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8") + "\n"
     if result.type == "ASK":
         return ("true" if result.askAnswer else "false") + "\n"
+    from rdflib import BNode, URIRef  # here: a SELECT answered natively never imports rdflib
+
+    def cell(term: Node | None) -> str:  # as _term_cell writes the embedded store's cells
+        if term is None:
+            return ""
+        if isinstance(term, URIRef):
+            return _short(str(term))
+        if isinstance(term, BNode):
+            return f"_:{term}"
+        return str(term)
+
     names = [str(v) for v in result.vars]
-    return _render(names, [[_cell(row[i]) for i in range(len(names))] for row in result], fmt)
+    return _render(names, [[cell(row[i]) for i in range(len(names))] for row in result], fmt)
 
 
 def format_solutions(answer, fmt: str) -> str:
@@ -225,6 +237,16 @@ def format_table(table: Table, fmt: str) -> str:
     the same text, without an rdflib term per cell."""
     if fmt == "json":
         return json.dumps(results_json(table), ensure_ascii=False, separators=(",", ":")) + "\n"
+    if fmt in ("csv", "tsv") and len(table.variables) > 1:
+        # each distinct term written once (read_tsv makes one Term per distinct cell,
+        # found by identity), each line joined in C; a one-column answer needs _render's care
+        delimiter = "," if fmt == "csv" else "\t"
+        distinct = {id(t): t for row in table.rows for t in row}
+        written = {k: _csv_field(_term_cell(t), delimiter) for k, t in distinct.items()}
+        field = written.__getitem__
+        lines = [delimiter.join(_csv_field(n, delimiter) for n in table.variables)]
+        lines += [delimiter.join(map(field, map(id, row))) for row in table.rows]
+        return "\n".join(lines) + "\n"
     return _render(table.variables, [[_term_cell(t) for t in row] for row in table.rows], fmt)
 
 
@@ -302,7 +324,7 @@ def read_query_file(path: Path) -> str:
         raise QueryError(f"{path}: {exc.strerror or 'cannot be read'}") from None
 
 
-def query_to_run(path: Path, bindings: Mapping[str, Node], store: QuadStore | None = None) -> str:
+def query_to_run(path: Path, bindings: Mapping[str, Value], store: QuadStore | None = None) -> str:
     """:func:`read_query_file`, in the form that suits the bindings.
 
     ``queries/listings/`` holds forms of library queries written for long answers: each
@@ -339,7 +361,7 @@ def _header_field(sparql: str, name: str) -> str | None:
     return None
 
 
-def _rows_of(store: QuadStore, probe: str, bindings: Mapping[str, Node]) -> int:
+def _rows_of(store: QuadStore, probe: str, bindings: Mapping[str, Value]) -> int:
     used = {m.group("var")[1:] for m in tokens(probe) if m.group("var")}
     bound = {k: v for k, v in bindings.items() if k in used}
     table = getattr(store, "table", None)  # the embedded store's own rows: no rdflib view to build
@@ -399,7 +421,7 @@ def library() -> list[LibraryQuery]:
     return [describe(p.stem, p.read_text(encoding="utf-8")) for p in sorted(LIBRARY.glob("*.rq"))]
 
 
-def check_bindings(sparql: str, bindings: Mapping[str, Node] | None) -> None:
+def check_bindings(sparql: str, bindings: Mapping[str, Value] | None) -> None:
     """A bound name the query does not use is a typo; a required parameter left unbound
     would list the whole store where the query meant one entity."""
     used = {m.group("var")[1:] for m in tokens(sparql) if m.group("var")}

@@ -11,13 +11,15 @@ from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
-DATA = Namespace("https://w3id.org/district-kg/id/")
+from . import prefixes
+
+DATA = Namespace(prefixes.DATA)
 
 
 class DKG(DefinedNamespace):
     """district-kg's own terms (ontology/dkg.ttl)."""
 
-    _NS = Namespace("https://w3id.org/district-kg/ontology#")
+    _NS = Namespace(prefixes.DKG)
     _fail = True
 
     # classes
@@ -94,7 +96,7 @@ class DKG(DefinedNamespace):
 class NIF(DefinedNamespace):
     """The NIF 2.0 core terms used for sentences and offsets."""
 
-    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _NS = Namespace(prefixes.NAMESPACES["nif"])
     _fail = True
 
     Context: URIRef
@@ -106,6 +108,7 @@ class NIF(DefinedNamespace):
     referenceContext: URIRef
 
 
+# the standard ones are rdflib's own; a test holds them equal to prefixes.NAMESPACES
 PREFIXES = {
     "dkg": DKG._NS,
     "foaf": FOAF,

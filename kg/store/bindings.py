@@ -4,25 +4,31 @@ rdflib hands ``initBindings`` to Oxigraph as substitutions, which Oxigraph appli
 after it has matched the whole pattern: asking for one person's titles cost as much
 as listing everyone's (0.7 s against 0.01 s at 5,000 issues). A VALUES block at the
 top of the WHERE group is the same binding (a join with one row) and the engine
-starts from it. The values are rdflib terms written by rdflib (``Node.n3()``), one
-term each, never text of the query; this is how rdflib's SPARQLStore sends
-initBindings to a remote endpoint, only placed where engines can use it.
+starts from it. Each value writes itself as one term (``n3()``: an rdflib term, or a
+:class:`kg.store.results.Term`), never as text of the query; this is how rdflib's
+SPARQLStore sends initBindings to a remote endpoint, only placed where engines can
+use it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Mapping
-
-from rdflib.term import Node
+from typing import Mapping, Protocol
 
 from ..errors import QueryError
 from .sparqltext import tokens
 
+
+class Value(Protocol):
+    """A bound value: anything that writes itself as one SPARQL term."""
+
+    def n3(self) -> str: ...
+
+
 _VAR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def values_block(bindings: Mapping[str, Node]) -> str:
+def values_block(bindings: Mapping[str, Value]) -> str:
     for name in bindings:
         if not _VAR.match(name):
             raise QueryError(f"{name!r} is not a variable name")
@@ -51,7 +57,7 @@ def where_open(sparql: str) -> int | None:
     return None
 
 
-def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+def bind(sparql: str, bindings: Mapping[str, Value] | None) -> str:
     """``sparql`` with ``bindings`` joined at the head of its WHERE group."""
     if not bindings:
         return sparql

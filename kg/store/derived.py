@@ -231,18 +231,6 @@ def refresh(keys: Keys | None, union: URIRef | None = None, issue: URIRef | None
     return ops
 
 
-# a store derived before title usages and person sightings (written before 2026-11-28)
-# has holdings and no usage; two ASKs that stop at their first match, so every
-# command can afford them (one ASK with FILTER NOT EXISTS visits every holding)
-HAS_HOLDINGS = f"ASK {{ GRAPH {T} {{ ?h a <{DKG.PostHolding}> }} }}"
-HAS_USAGES = f"ASK {{ GRAPH {T} {{ ?u a <{DKG.TitleUsage}> }} }}"
-
-
-def stale(ask) -> bool:
-    """Whether the summaries predate title usages and person sightings; ``ask`` runs an ASK."""
-    return bool(ask(HAS_HOLDINGS)) and not bool(ask(HAS_USAGES))
-
-
 def rederive(union: URIRef | None = None) -> str:
     """One update that derives every summary afresh, in place of the old ones."""
     return " ;\n".join(refresh(None, union))

@@ -9,19 +9,21 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
-
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.query import Result
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from ..errors import QueryError, StoreError
-from ..graph.vocab import DKG
-from . import derived, sandbox, updates
+from . import derived_state, sandbox
 from .base import Replaced
 from .bindings import bind
-from .derived import Keys
 from .results import Table, read_tsv, sort_rows, split_order
+
+if TYPE_CHECKING:  # a reading command's SELECT runs without rdflib (60 ms to import)
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.query import Result
+    from rdflib.term import Node
+
+    from .bindings import Value
+    from .derived import Keys
 
 SNAPSHOTS = "kg-snapshots"  # inside the store's folder; RocksDB leaves folders it did not make alone
 KEEP_SNAPSHOTS = 3
@@ -29,17 +31,21 @@ KEEP_INFO_LOGS = 5  # RocksDB's LOG.old.* files: what it did at the last few ope
 BULK_BATCH = 500_000  # quads per call of the bulk loader: each call writes new files
 
 
-def _ox(term: Node):
-    """An rdflib term as a pyoxigraph term."""
+def _to_ox() -> Callable[[Node], object]:
+    """A converter of rdflib terms to pyoxigraph terms (its imports done once, not per term)."""
     import pyoxigraph as ox
+    from rdflib import Literal, URIRef
 
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    return ox.BlankNode(str(term))
+    def convert(term: Node):
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+        return ox.BlankNode(str(term))
+
+    return convert
 
 
 class OxigraphStore:
@@ -66,7 +72,7 @@ class OxigraphStore:
             self._prune_info_logs()
             self._ensure_union()
             self._ensure_derived()
-        elif derived.stale(self._ox.query):
+        elif derived_state.stale(self._ox.query):
             self.note = (self.note + "; " if self.note else "") + (
                 f"{path}: its title usages and person sightings are not derived yet "
                 "(person-titles, new-faces and namesakes answer nothing); any kg command run alone derives them"
@@ -76,6 +82,7 @@ class OxigraphStore:
         """The store under rdflib (for rdflib's result types and serializers)."""
         if self._rdflib is None:
             from oxrdflib import OxigraphStore as RdflibOx
+            from rdflib import Dataset
 
             self._rdflib = Dataset(store=RdflibOx(store=self._ox), default_union=False)
         return self._rdflib
@@ -158,7 +165,9 @@ class OxigraphStore:
 
     def _ensure_derived(self) -> None:
         """A store derived before today's summaries is derived once more (20 s at 5,000 issues)."""
-        if derived.stale(self._ox.query):
+        if derived_state.stale(self._ox.query):
+            from . import derived
+
             self._update(derived.rederive())
 
     def _stored(self, name: URIRef) -> set[tuple]:
@@ -174,6 +183,7 @@ class OxigraphStore:
     def _keys(stored: set[tuple]) -> Keys:
         """The summary keys that stored triples name."""
         import pyoxigraph as ox
+        from rdflib import Literal, URIRef
 
         from .derived import KEY_PREDICATES, keys_of
 
@@ -186,6 +196,9 @@ class OxigraphStore:
         re-import writes nothing."""
         import pyoxigraph as ox
 
+        from ..graph.vocab import DKG
+        from . import updates
+
         triples = list(graph)
         old = self._stored(name)
         status, previous = "new", None
@@ -193,7 +206,7 @@ class OxigraphStore:
             status = "replaced"
             previous = next((str(o.value) for _, p, o in old if p.value == str(DKG.sourceFile)), None)
             # compared as Oxigraph stores them (it keeps xsd:nonNegativeInteger as xsd:integer)
-            mirror = ox.Store()
+            mirror, _ox = ox.Store(), _to_ox()
             mirror.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
             if old == {(q.subject, q.predicate, q.object) for q in mirror}:
                 return Replaced("unchanged", previous)
@@ -205,6 +218,8 @@ class OxigraphStore:
         old = self._stored(name)
         if not old:
             return False
+        from . import updates
+
         self._update(updates.change(name, [], self._keys(old)))
         return True
 
@@ -218,6 +233,8 @@ class OxigraphStore:
             raise StoreError(f"{self.path}: the store refused the change ({exc})") from None
 
     def graph_names(self) -> list[URIRef]:
+        from rdflib import URIRef
+
         return sorted(URIRef(g.value) for g in self._ox.named_graphs())
 
     def is_empty(self) -> bool:
@@ -230,8 +247,11 @@ class OxigraphStore:
         store again (it was empty before)."""
         import pyoxigraph as ox
 
+        from . import derived
+
         if not self.is_empty():
             raise StoreError(f"{self.path}: a bulk load needs an empty store")
+        _ox = _to_ox()
         try:
             batch: list = []
             loaded: set[URIRef] = set()
@@ -294,6 +314,7 @@ class OxigraphStore:
     def graph(self, name: URIRef) -> Graph:
         """One named graph, read into memory on its own."""
         import pyoxigraph as ox
+        from rdflib import Graph
 
         g = Graph(identifier=name)
         data = ox.serialize(
@@ -313,7 +334,7 @@ class OxigraphStore:
             if not isinstance(q.graph_name, ox.DefaultGraph)
         )
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    def query(self, sparql: str, bindings: Mapping[str, Value] | None = None) -> Result:
         """Every form (SELECT, ASK, CONSTRUCT, DESCRIBE) on Oxigraph's engine, bindings
         joined at the head of the WHERE group (:mod:`kg.store.bindings`)."""
         import pyoxigraph as ox
@@ -325,7 +346,7 @@ class OxigraphStore:
         except Exception as exc:  # parser and engine errors have many types
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
-    def solutions(self, sparql: str, bindings: Mapping[str, Node] | None = None):
+    def solutions(self, sparql: str, bindings: Mapping[str, Value] | None = None):
         """A SELECT's or an ASK's answer as Oxigraph gives it (``QuerySolutions`` or
         ``QueryBoolean``), for callers that format it themselves: making an rdflib term
         of every cell costs twice what the engine does (1.0 s against 0.45 s for
@@ -333,12 +354,13 @@ class OxigraphStore:
         import pyoxigraph as ox
 
         sandbox.check(sparql, lambda iri: self._ox.contains_named_graph(ox.NamedNode(iri)))
+        text = bind(sparql, bindings)
         try:
-            return self._ox.query(bind(sparql, bindings))
+            return self._ox.query(text)
         except Exception as exc:  # parser and engine errors have many types
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
-    def table(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Table:
+    def table(self, sparql: str, bindings: Mapping[str, Value] | None = None) -> Table:
         """A SELECT's answer as plain rows, in the order its ORDER BY asks: written
         by the engine as TSV and read back, the ORDER BY applied in Python when it
         has the plain form (:mod:`kg.store.results` says why both are faster)."""
@@ -357,7 +379,7 @@ class OxigraphStore:
         table.rows = sort_rows(table.rows, table.variables, order)
         return table
 
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[list[Node | None]]:
+    def select(self, sparql: str, bindings: Mapping[str, Value] | None = None) -> list[list[Node | None]]:
         """kg's own SELECTs over the named graphs (the store's bookkeeping), rows as lists."""
         return [list(row) for row in self.query(sparql, bindings)]
 
@@ -370,6 +392,7 @@ class OxigraphStore:
     def to_dataset(self) -> Dataset:
         """An in-memory rdflib copy with every named graph (for serializers)."""
         import pyoxigraph as ox
+        from rdflib import Dataset
 
         from ..graph.vocab import PREFIXES
 
@@ -391,6 +414,7 @@ class OxigraphStore:
         try:
             self.checkpoint()
         finally:
-            self._rdflib = None
+            cycles, self._rdflib = self._rdflib is not None, None
             del self._ox
-            gc.collect()  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
+            if cycles:  # rdflib's Dataset holds reference cycles; release the RocksDB lock now
+                gc.collect()

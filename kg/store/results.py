@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
+from ..errors import QueryError
+from ..graph.prefixes import XSD
 from .sparqltext import tokens
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {
     XSD + t
     for t in (
@@ -42,12 +43,32 @@ _TEMPORAL = {XSD + "date", XSD + "dateTime", XSD + "gYear", XSD + "gYearMonth"}
 
 class Term(NamedTuple):
     """One cell, in the shape of SPARQL results JSON: ``kind`` is ``uri``, ``bnode``,
-    ``literal`` or ``triple``; a simple string has neither datatype nor language."""
+    ``literal`` or ``triple``; a simple string has neither datatype nor language.
+    Also a bound value (``kg query --bind``), written into a query by :meth:`n3`."""
 
     kind: str
     value: str
     datatype: str = ""
     language: str = ""
+
+    def n3(self) -> str:
+        """The term as SPARQL writes it (as rdflib's ``Node.n3()`` does)."""
+        if self.kind == "uri":
+            if _NOT_IN_IRI.search(self.value):
+                raise QueryError(f'<{self.value}> is not an IRI: it holds a space or one of <>"{{}}|^`\\')
+            return f"<{self.value}>"
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        if self.kind == "triple":
+            return self.value
+        text = '"' + self.value.translate(_QUOTED) + '"'
+        if self.language:
+            return f"{text}@{self.language}"
+        return f"{text}^^<{self.datatype}>" if self.datatype else text
+
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # SPARQL's IRIREF excludes these
+_QUOTED = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 @dataclass
@@ -97,20 +118,22 @@ def read_term(cell: str) -> Term | None:
     return Term("literal", cell, datatype=XSD + ("decimal" if "." in cell else "integer"))
 
 
+class _Cells(dict):
+    """Each distinct cell text's Term, read on first sight (a column repeats its values):
+    a cell seen before costs the dict's own lookup, no Python call."""
+
+    def __missing__(self, cell: str) -> Term | None:
+        got = self[cell] = read_term(cell)
+        return got
+
+
 def read_tsv(data: str) -> Table:
     """SPARQL 1.1 TSV results (a header line, then one line per row) as a Table."""
     lines = (data[:-1] if data.endswith("\n") else data).split("\n")
     variables = [v[1:] for v in lines[0].split("\t")] if lines[0] else []
     if not variables:  # SELECT with nothing projected: rows without cells
         return Table([], [() for _ in lines[1:]])
-    seen: dict[str, Term | None] = {}  # a column repeats its values: each text is read once
-
-    def term(cell: str) -> Term | None:
-        if cell in seen:
-            return seen[cell]
-        got = seen[cell] = read_term(cell)
-        return got
-
+    term = _Cells().__getitem__
     return Table(variables, [tuple(map(term, line.split("\t"))) for line in lines[1:]])
 
 

@@ -85,3 +85,31 @@ def test_csv_and_tsv_are_written_as_pythons_csv_module_writes_them():
             writer.writerow(names)
             writer.writerows([_csv_cell(c) for c in r] for r in rows)
             assert _render(names, rows, fmt) == buf.getvalue(), (fmt, width)
+
+
+@pytest.mark.parametrize(
+    "text, n3",
+    [
+        ("name=宋洁", '"宋洁"'),
+        ("?n=-12", '"-12"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+        ("day=2020-06-16", '"2020-06-16"^^<http://www.w3.org/2001/XMLSchema#date>'),
+        (
+            "p=<https://w3id.org/district-kg/id/person/上街区/宋洁>",
+            "<https://w3id.org/district-kg/id/person/上街区/宋洁>",
+        ),
+        ('q=say "hi"', r'"say \"hi\""'),
+    ],
+)
+def test_a_binding_is_one_term(text, n3):
+    from kg.analysis.query import parse_binding
+
+    name, term = parse_binding(text)
+    assert name == text.split("=")[0].lstrip("?") and term.n3() == n3
+
+
+@pytest.mark.parametrize("text", ["x", "1a=b", "p=<a b>", "p=<a>b>"])
+def test_a_binding_that_is_no_term_is_one_error(text):
+    from kg.analysis.query import parse_binding
+
+    with pytest.raises(QueryError, match="--bind"):
+        parse_binding(text)

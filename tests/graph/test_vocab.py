@@ -20,3 +20,11 @@ def test_every_vocab_term_is_declared_in_the_ontology():
     terms = {str(getattr(DKG, name)) for name in DKG.__annotations__}
     assert terms <= declared, terms - declared
     assert (URIRef("https://w3id.org/district-kg/ontology"), RDF.type, OWL.Ontology) in g
+
+
+def test_plain_prefixes_are_the_vocabularys_namespaces():
+    # reading commands use the plain strings, everything else rdflib's namespaces
+    from kg.graph.prefixes import NAMESPACES
+    from kg.graph.vocab import PREFIXES
+
+    assert NAMESPACES == {p: str(ns) for p, ns in PREFIXES.items()}

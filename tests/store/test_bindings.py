@@ -7,7 +7,9 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import FOAF
 
 from kg.errors import QueryError
+from kg.graph.prefixes import XSD
 from kg.store.bindings import bind, where_open
+from kg.store.results import Term
 
 EX = "http://example.org/"  # invented data
 
@@ -58,3 +60,34 @@ def test_a_variable_name_is_a_name():
 def test_a_variable_named_like_a_keyword_is_a_variable():
     q = "CONSTRUCT { ?s ?where ?o . GRAPH ?g { ?s ?p ?o } } WHERE { ?s ?p ?o }"
     assert q[: where_open(q)].endswith("WHERE {")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Literal("王海"),
+        Literal('say "} ; DROP ALL { "'),
+        Literal("two\nlines\r\\ and a backslash"),
+        Literal("区委", lang="zh"),
+        Literal(5),
+        Literal("2020-06-16", datatype=URIRef(XSD + "date")),
+        URIRef(EX + "a"),
+    ],
+)
+def test_a_bound_term_finds_what_the_rdflib_term_finds(value):
+    # `kg query --bind` binds Terms, which need no rdflib; the library's callers bind rdflib terms
+    if isinstance(value, URIRef):
+        term = Term("uri", str(value))
+    else:
+        term = Term("literal", str(value), str(value.datatype or ""), value.language or "")
+    ds = _data()
+    ds.add((URIRef(EX + "held"), FOAF.nick, value, ds.default_graph))
+    q = "SELECT ?p ?n WHERE { ?p <http://xmlns.com/foaf/0.1/nick> ?n }"
+    assert list(map(tuple, ds.query(bind(q, {"n": term})))) == [(URIRef(EX + "held"), value)]
+    assert "\n" in value or term.n3() == value.n3()  # rdflib writes a line break in a long string
+
+
+@pytest.mark.parametrize("iri", ["http://example.org/a b", "http://example.org/a>b", 'x:"'])
+def test_a_bound_iri_that_sparql_cannot_write_is_one_error(iri):
+    with pytest.raises(QueryError, match="is not an IRI"):
+        bind("SELECT * { ?s ?p ?o }", {"s": Term("uri", iri)})
