@@ -236,7 +236,7 @@ def format_table(table: Table, fmt: str) -> str:
     """:func:`format_result` for the embedded store's rows (``OxigraphStore.table``):
     the same text, without an rdflib term per cell."""
     if fmt == "json":
-        return json.dumps(results_json(table), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return results_json(table) + "\n"
     if fmt in ("csv", "tsv") and len(table.variables) > 1:
         # each distinct term written once (read_tsv makes one Term per distinct cell,
         # found by identity), each line joined in C; a one-column answer needs _render's care
@@ -250,18 +250,21 @@ def format_table(table: Table, fmt: str) -> str:
     return _render(table.variables, [[_term_cell(t) for t in row] for row in table.rows], fmt)
 
 
-def results_json(table: Table) -> dict:
-    """W3C SPARQL 1.1 Query Results JSON."""
-    names = table.variables
-    # one JSON object per distinct term, shared by every row that holds it (a column
-    # repeats its values; read_tsv makes one Term per distinct cell, found by identity)
-    shared = {id(t): _json_term(t) for row in table.rows for t in row if t is not None}
-    return {
-        "head": {"vars": names},
-        "results": {
-            "bindings": [{n: shared[id(t)] for n, t in zip(names, row) if t is not None} for row in table.rows]
-        },
-    }
+def results_json(table: Table) -> str:
+    """W3C SPARQL 1.1 Query Results JSON, compact, as Oxigraph writes it."""
+
+    def text(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    # each distinct term's object written once (read_tsv makes one Term per distinct cell,
+    # found by identity), each row joined from them: a third of json.dumps on the rows
+    keys = [text(n) + ":" for n in table.variables]
+    distinct = {id(t): t for row in table.rows for t in row if t is not None}
+    written = {k: text(_json_term(t)) for k, t in distinct.items()}
+    rows = ",".join(
+        ["{" + ",".join([k + written[id(t)] for k, t in zip(keys, row) if t is not None]) + "}" for row in table.rows]
+    )
+    return f'{{"head":{text({"vars": table.variables})},"results":{{"bindings":[{rows}]}}}}'
 
 
 def _json_term(term: Term) -> dict:

@@ -60,8 +60,9 @@ def test_every_kind_of_term_reads_back_as_the_engine_gives_it():
 def test_results_json_is_the_engines_json():
     store = ox.Store()
     ours = results_json(read_tsv(tsv(store, TRICKY)))
-    theirs = json.loads(store.query(TRICKY).serialize(format=ox.QueryResultsFormat.JSON))
-    assert ours == theirs
+    theirs = store.query(TRICKY).serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+    assert json.loads(ours) == json.loads(theirs)
+    assert ours == json.dumps(json.loads(theirs), ensure_ascii=False, separators=(",", ":"))
 
 
 def test_blank_nodes_unbound_cells_and_empty_answers():
