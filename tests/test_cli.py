@@ -178,6 +178,7 @@ def test_stats_list_remove(runner, store, sample, invented):
     assert kg(runner, "remove", "示例信息/2021/3", store=store).exit_code == 0
     after = quads(store)
     assert after < before and all("示例信息" not in q for q in after)
+    assert re.search(r"issues\s+1\n", kg(runner, "stats", store=store).output)  # counted by key, as listed
     r = runner.invoke(cli, ["remove", "nope", "--store", str(store)])
     assert r.exit_code == 1 and "no such issue" in r.output
 

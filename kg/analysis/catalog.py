@@ -19,6 +19,11 @@ KEYS = (
     f'FILTER(STRSTARTS(STR(?g), "{ISSUE_GRAPHS}")) }}'
 )
 COUNTS = {
+    # issues by their keys: counting each issue's quads (as `kg list` does) reads the whole store
+    "issues": (
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?i dkg:issueKey ?key } "
+        f'FILTER(STRSTARTS(STR(?g), "{ISSUE_GRAPHS}")) }}'
+    ),
     "persons": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a foaf:Person } }",
     "organizations": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a org:Organization } }",
     "events": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?c } VALUES ?c { dkg:Meeting dkg:StudyVisit dkg:Activity } }",
@@ -45,10 +50,8 @@ def list_issues(store: QuadStore) -> list[dict]:
 
 
 def store_stats(store: QuadStore) -> dict[str, int]:
-    out = {"issues": len(list_issues(store)), "quads": len(store)}
-    for name, q in COUNTS.items():
-        out[name] = int(store.select(with_prefixes(q))[0][0])  # type: ignore[arg-type]
-    return out
+    counts = {name: int(store.select(with_prefixes(q))[0][0]) for name, q in COUNTS.items()}  # type: ignore[arg-type]
+    return {"issues": counts.pop("issues"), "quads": len(store), **counts}
 
 
 def remove_issue(store: QuadStore, issue: str) -> str:
