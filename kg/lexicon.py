@@ -118,6 +118,7 @@ class Lexicon:
     known_persons: frozenset[str]
     common_chars: frozenset[str]  # the characters of ordinary Chinese text (derived from jieba's dictionary)
     verbs: frozenset[str]  # two-character predicate verbs (derived from jieba's dictionary)
+    verbs_in_names: frozenset[str]  # verbs that also live inside names (研究院), derived likewise
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
     not_names: frozenset[str]
@@ -148,6 +149,11 @@ class Lexicon:
 
     def role_verbs(self) -> dict[str, tuple[str, ...]]:
         return {role: tuple(_longest_first(words)) for role, words in self.events["roles"].items()}
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """A lexicon file of one word a line; ``#`` opens a comment line."""
+    return frozenset(line.strip() for line in _read(name).splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _common_chars() -> frozenset[str]:
@@ -209,13 +215,8 @@ def load_lexicon() -> Lexicon:
         zone_cores=tuple(_need(orgs, "zone_cores", "organizations.json")),
         need_territory=tuple(_need(orgs, "need_territory", "organizations.json")),
         national_organs=tuple(_longest_first(_need(orgs, "national_organs", "organizations.json"))),
-        known_persons=frozenset(
-            line.strip()
-            for line in _read("known_persons.txt").splitlines()
-            if line.strip() and not line.startswith("#")
-        ),
+        known_persons=_word_list("known_persons.txt"),
         common_chars=_common_chars(),
-        verbs=frozenset(
-            line.strip() for line in _read("verbs.txt").splitlines() if line.strip() and not line.startswith("#")
-        ),
+        verbs=_word_list("verbs.txt"),
+        verbs_in_names=_word_list("verbs_in_names.txt"),
     )

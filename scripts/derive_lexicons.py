@@ -18,6 +18,10 @@ verbs come from jieba's part-of-speech dictionary: two-character words tagged
 names (保护, 执法, 监督, 开发…) are kept out: any word found inside an organ or
 organization lexicon entry, and the words of ORG_INTERIOR.
 
+``kg/lexicons/verbs_in_names.txt``: the verbs held out of ``verbs.txt`` because
+they live inside names. Before the organ of a place (学习|省委, 协助|市纪委) they
+still end a name.
+
 ``kg/lexicons/common_chars.txt``: the COMMON_CHARS Chinese characters that carry
 most of the weight of jieba's dictionary (each word's frequency counted for each
 of its characters). Real Chinese prose draws nearly all its characters from them;
@@ -112,26 +116,33 @@ def main() -> int:
     titles = json.loads((LEX / "titles.json").read_text(encoding="utf-8"))
     orgs = json.loads((LEX / "organizations.json").read_text(encoding="utf-8"))
     inside = " ".join(titles["organs"]) + " " + json.dumps(orgs, ensure_ascii=False)
-    verbs = []
-    for line in dict_path.read_text(encoding="utf-8").splitlines():
-        word, freq, tag = line.split()
+    entries = [line.split() for line in dict_path.read_text(encoding="utf-8").splitlines()]
+    known = {word for word, _, _ in entries}
+    verbs, in_names = [], []
+    for word, freq, tag in entries:
         # a verb ending in a place character straddles words as often as not (推|进城|市)
-        if (
-            tag == "v"
-            and len(word) == 2
-            and int(freq) >= MIN_FREQ
-            and word not in ORG_INTERIOR
-            and word not in inside
-            and word[-1] not in TERRITORIAL
-        ):
-            verbs.append(word)
+        if tag not in ("v", "vn") or len(word) != 2 or int(freq) < MIN_FREQ or word[-1] in TERRITORIAL:
+            continue
+        if word not in ORG_INTERIOR and word not in inside:
+            if tag == "v":
+                verbs.append(word)
+        # a verb that makes a unit with a territorial character (开发区, 自治县) stays inside names
+        elif not any(word + c in known for c in TERRITORIAL):
+            in_names.append(word)
     header = (
         "# Predicate verbs that end an organization name on its left (地处|义宁镇).\n"
-        f"# Derived by scripts/derive_verbs.py from jieba's dict.txt (MIT licence): tag v, two characters,\n"
+        f"# Derived by scripts/derive_lexicons.py from jieba's dict.txt (MIT licence): tag v, two characters,\n"
         f"# frequency >= {MIN_FREQ}, minus verbs that occur inside organization names or end in a place character.\n"
     )
     (LEX / "verbs.txt").write_text(header + "\n".join(sorted(verbs)) + "\n", encoding="utf-8")
     print(f"{len(verbs)} verbs written to {LEX / 'verbs.txt'}", file=sys.stderr)
+    header = (
+        "# Verbs that live inside organization names (研究院, 监督委员会), held out of verbs.txt:\n"
+        "# before a party or government organ of a place (学习|省委, 协助|市纪委) they still end a name.\n"
+        "# Derived by scripts/derive_lexicons.py from jieba's dict.txt (MIT licence), as verbs.txt.\n"
+    )
+    (LEX / "verbs_in_names.txt").write_text(header + "\n".join(sorted(in_names)) + "\n", encoding="utf-8")
+    print(f"{len(in_names)} verbs written to {LEX / 'verbs_in_names.txt'}", file=sys.stderr)
     weight: dict[str, int] = {}
     for line in dict_path.read_text(encoding="utf-8").splitlines():
         word, freq = line.split()[:2]

@@ -22,10 +22,11 @@ SENT_RE = re.compile(r"[^。！？\n]+[。！？]?")
 # a meeting's name may quote a slogan that holds 、 (“讲政治、守法纪”集中整治动员大会)
 NAME_CHAR = r"(?:“[^”\n]{1,40}”|[^，。；、“\n])"
 ITEM_MARKS = "◆●▲■△★☆◇□○•▪◎▶►※❖◉⊙▷➤✦"
+SAME_DAY = ("同日", "同天", "当日", "当天")  # an item opening with one took place on the day of the entry above
 # How an item of a bulletin or 大事记 opens: a mark, a date (6月10日, 17—22日, 1日),
 # a garbled day (422 = 4月22日) or 同日 (the date of the entry above).
 LEAD_RE = re.compile(
-    rf"[ \t]*(?P<mark>[{ITEM_MARKS}])?[ \t]*(?:(?P<same>同日|同天|当日|当天)"
+    rf"[ \t]*(?P<mark>[{ITEM_MARKS}])?[ \t]*(?:(?P<same>{'|'.join(SAME_DAY)})"
     rf"|(?P<date>(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}{RANGE}\s*日|\d{{1,2}}{RANGE}日(?![\u4e00-\u9fff]{{0,1}}[期])"
     rf"|\d{{3,4}}(?=[ \t\u3000]+[^\d\s年月日万亿元个%期版号]|$)))?"
 )

@@ -22,6 +22,7 @@ from ..types import (
     Statement,
     TitleAttestation,
 )
+from .events import ITEM_MARKS, SAME_DAY
 
 CONFIDENCE = {  # how far each rule is trusted; tuned on the user's sample, not on dev texts
     "title_before_name": 0.95,
@@ -119,9 +120,13 @@ def _collect(ctx: _Article, article: int, facts: Facts) -> None:
             seen_people.add(name)
             facts.persons.append(Person(name, ctx.evidence(s, s._.attrs["rule"])))
     events_here: dict[int, Event] = {}
+    # a brief set apart from the item above it (△同日，…) opens on that item's day
+    same_day = doc.text.lstrip(ITEM_MARKS + " \t\n").startswith(SAME_DAY)
     for s in doc.spans["events"]:
         at = s._.attrs
         when = ctx.dates.resolve(at["date_text"], ctx.base + s.start_char)
+        if when is None and same_day and at["date_text"] in SAME_DAY and facts.events:
+            when = facts.events[-1].date
         label = at["label"]
         md = MONTH_DAY.match(at["date_text"] or "")
         if when is None and md and not label.startswith(md.group()):

@@ -112,8 +112,8 @@ class OrgFinder:
                 break
             if ends_with_any(text, a, lex.left_stops) or after_date(text, a) or text[a - 2 : a] in lex.verbs:
                 break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name
-            if text[a - 2 : a] == "代表" and (text[a] in "区县市省" or self.place_at(text, a)):
-                break  # 代表|张家口市委, but 区人大常委会代表资格审查委员会 stays whole
+            if (text[a - 2 : a] == "代表" or text[a - 2 : a] in lex.verbs_in_names) and self.organ_of_place_at(text, a):
+                break  # 代表|张家口市委, 学习|省委, 协助|市纪委; but 区人大常委会代表资格审查委员会, 开发区管委会
             if ch in lex.conjunctions and (
                 ch != "和"
                 or ends_with_any(text, a - 1, lex.org_suffixes)
@@ -130,6 +130,13 @@ class OrgFinder:
                 break  # 中兴街道|中兴社区, 区委|区政府: two organizations side by side
             a -= 1
         return trim_start(text, a, start, lex.conjunctions)  # 改造和|浙江大学
+
+    def organ_of_place_at(self, text: str, pos: int) -> bool:
+        """The party or government organ of a place opens at ``pos`` (省委, 市纪委, 区政府,
+        张家口市委): what a verb takes as its object, never the middle of a name."""
+        return (
+            text[pos : pos + 1] in "省市县区旗" and text[pos + 1 : pos + 2] in "委纪政人党" or self.place_at(text, pos)
+        )
 
     def place_at(self, text: str, pos: int) -> bool:
         """A province, city or county of the gazetteer is written from ``pos`` on."""

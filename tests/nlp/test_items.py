@@ -58,3 +58,21 @@ def test_an_empty_item_yields_no_event(finder_lex):
     # a document cut short (or doubled) can leave an article with no text at all
     assert events(finder_lex, "") == []
     assert events(finder_lex, "\n\n。\n") == []
+
+
+def test_a_tong_ri_brief_takes_the_day_of_the_item_above_it(nlp, tmp_path):
+    # a bulletin's △ lines are briefs of their own: 同日 reaches back into the item above
+    from kg.ingest.parse import parse_file
+    from kg.nlp.facts import extract
+
+    path = tmp_path / "invented-tongri.txt"  # an invented bulletin
+    path.write_text(
+        "青河工作简报\n\n第12期\n\n中共青河县委办公室    2023年4月18日\n\n"
+        "●4月16日，县政协主席孙雅琴率部分县政协委员视察县第一人民医院新院区建设。\n\n"
+        "△同日，县人大常委会召开第十次主任会议，县人大常委会主任黄建国主持。\n",
+        encoding="utf-8",
+    )
+    issue = parse_file(path)
+    assert [a.kind for a in issue.articles] == ["article", "brief"]
+    days = {e.label: e.date for e in extract(issue, nlp).events}
+    assert str(days["县人大常委会第十次主任会议"]) == "2023-04-16"

@@ -72,3 +72,20 @@ def test_the_districts_an_issue_names_in_full():
 
 def test_units_of_two_levels_are_not_one(finder_lex):
     assert orgs(finder_lex, "认真落实省市委部署，近期全街道开展检查。") == []
+
+
+def test_a_verb_that_lives_in_names_still_ends_one_before_an_organ(finder_lex):
+    # 学习, 协助, 研究 stay out of the predicate list because they live inside names
+    # (理论学习中心组, 研究院); before the organ of a place they are the verb taking it
+    found = orgs(finder_lex, "会议传达学习省委全会精神，研究县委常委会工作要点，协助市纪委开展监督。")
+    assert found == ["省委", "县委常委会", "市纪委"]
+    # a verb that makes a unit with a territorial character (开发区, 自治区) keeps the name whole
+    assert orgs(finder_lex, "广西壮族自治区党委、省社会科学院发展研究中心派员参加。") == [
+        "广西壮族自治区党委",
+        "省社会科学院发展研究中心",
+    ]
+
+
+def test_a_school_ending_inside_a_word_is_no_ending(finder_lex):
+    # 集中学|习, 大学|生: the ending's last character opens the next word
+    assert orgs(finder_lex, "区委理论学习中心组集中学习，资助贫困大学生，看望优秀中学生。") == ["区委"]
