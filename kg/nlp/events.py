@@ -509,6 +509,9 @@ class EventFinder:
                         continue
                     if role == "Leader" and verb in ("率",) and not text.startswith("队", v + 1):
                         continue
+                    heard = text.rfind("听取", a, v) if role == "Speaker" else -1
+                    if heard >= 0:  # A听取B关于…的汇报: B reports; A only hears it
+                        subject = [n for n in subject if n.start > heard]
                     for n in subject:
                         if (n.name, role) in taken:
                             continue

@@ -70,6 +70,7 @@ class MeasureFinder:
         )
         # words before an unquoted campaign that are not part of its name (推进|城市环境综合整治行动)
         self.openers = load_lexicon().verbs | set(m["campaign_openers"])
+        self.modals = frozenset(m["campaign_modals"])
         self.sections = tuple(m["section_nouns"])
         self.threshold = tuple(m["threshold_followers"])
         self.head_re = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:%s)" % "|".join(map(re.escape, m["slogan_heads"])))
@@ -129,8 +130,13 @@ class MeasureFinder:
                 out[phrase] = InitiativeMention(phrase, m.start(), m.end(), "number_slogan")
         for m in self.campaign_re.finditer(text):
             phrase, start = m.group(1), m.start(1)
-            while phrase[:2] in self.openers and len(phrase) > 6:
-                phrase, start = phrase[2:], start + 2  # 推进|城市环境综合整治行动
+            while len(phrase) > 6:
+                if phrase[:2] in self.openers:
+                    phrase, start = phrase[2:], start + 2  # 推进|城市环境综合整治行动
+                elif phrase[0] in self.modals and phrase[1:3] in self.openers:
+                    phrase, start = phrase[1:], start + 1  # 要|加快推进…
+                else:
+                    break
             if re.search(r"[的把以将用了]|实际|切实|各种|系列|相关|有关", phrase) or len(phrase) <= 4:
                 continue  # 以开好全会的实际行动, “两重”攻坚行动: a clause or a kind, not a campaign's name
             if phrase not in out and not inside_quotes(text, m.start()):

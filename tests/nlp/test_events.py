@@ -201,3 +201,14 @@ def test_the_clause_that_tells_the_visit_is_not_part_of_the_escort_list(finder_l
 def test_who_visits_in_anothers_company_leads(finder_lex):
     [ev] = events(finder_lex, "4月25日 县长乔朝在县住建局局长王明的陪同下深入城东片区调研路网工程。")
     assert roles(ev) == {("乔朝", "Leader"), ("王明", "Attendee")}
+
+
+def test_who_hears_a_report_does_not_give_it(finder_lex):
+    # A听取B关于…的汇报: B reports; A, who hears it, is no speaker
+    text = (
+        "5月8日，区政协召开主席会议。区政协主席吴晓岚主持。会议听取提案委主任钱立群关于提案办理情况的汇报。\n\n"
+        "在随后召开的座谈会上，市委书记唐文涛听取了示例区关于一季度经济运行情况的汇报。"
+    )
+    first, second = events(finder_lex, text)
+    assert ("钱立群", "Speaker") in roles(first) and ("吴晓岚", "Chair") in roles(first)
+    assert ("唐文涛", "Speaker") not in roles(second)

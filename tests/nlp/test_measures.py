@@ -76,3 +76,8 @@ def test_a_quoted_speech_is_no_slogan():
 def test_phases_count_only_when_a_project_is_divided_into_them():
     qs = {(q.value, q.unit) for q in MeasureFinder().quantities("园区分两期开发，安置楼三期建设项目开工。")}
     assert qs == {(2.0, "期")}
+
+
+def test_a_campaign_named_after_a_modal_and_an_adverb_leaves_them_out():
+    found = MeasureFinder().initiatives("会议指出，要加快推进城市更新行动，大力推进农村人居环境整治行动，")
+    assert [i.name for i in found] == ["城市更新行动", "农村人居环境整治行动"]

@@ -89,3 +89,7 @@ def test_a_verb_that_lives_in_names_still_ends_one_before_an_organ(finder_lex):
 def test_a_school_ending_inside_a_word_is_no_ending(finder_lex):
     # 集中学|习, 大学|生: the ending's last character opens the next word
     assert orgs(finder_lex, "区委理论学习中心组集中学习，资助贫困大学生，看望优秀中学生。") == ["区委"]
+
+
+def test_a_time_word_ends_a_name_on_its_left(finder_lex):
+    assert orgs(finder_lex, "据介绍，今年示例区共安排重点项目48个，去年青河县完成投资。") == ["示例区", "青河县"]
