@@ -93,3 +93,13 @@ def test_a_school_ending_inside_a_word_is_no_ending(finder_lex):
 
 def test_a_time_word_ends_a_name_on_its_left(finder_lex):
     assert orgs(finder_lex, "据介绍，今年示例区共安排重点项目48个，去年青河县完成投资。") == ["示例区", "青河县"]
+
+
+def test_a_city_named_with_zhou_is_one_unit_under_its_province(finder_lex):
+    # 湖州|市: 州 followed by 市 or 区 is part of the name, not an ending
+    found = orgs(finder_lex, "赴示例省湖州市、江苏省苏州市吴江区考察，北京市通州区参加。")
+    assert found == ["示例省", "湖州市", "江苏省", "苏州市", "吴江区", "北京市", "通州区"]
+
+
+def test_rural_areas_are_no_village(finder_lex):
+    assert orgs(finder_lex, "视察全县农村饮水安全工程，走访东坡乡农村。") == ["东坡乡"]
