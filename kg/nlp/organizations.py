@@ -89,6 +89,8 @@ class OrgFinder:
             return False
         if lex.org_bad_chars & set(name) or name.endswith(lex.not_org_endings):
             return False
+        if name.count("（") != name.count("）"):
+            return False  # 村（社区: a bracket opened and not closed is a class of units (村（社区）), not a name
         if len(name) >= 3 and name[0] in "省市县区乡镇" and name[1] in "市县区乡镇村":
             return False  # 省市委, 县乡两级: the units of two levels, not one
         if any(w in name[-(len(suffix) + 3) :] for w in lex.not_org_substrings) or core in lex.generic_orgs:

@@ -81,3 +81,8 @@ def test_phases_count_only_when_a_project_is_divided_into_them():
 def test_a_campaign_named_after_a_modal_and_an_adverb_leaves_them_out():
     found = MeasureFinder().initiatives("会议指出，要加快推进城市更新行动，大力推进农村人居环境整治行动，")
     assert [i.name for i in found] == ["城市更新行动", "农村人居环境整治行动"]
+
+
+def test_a_quoted_body_of_people_is_no_programme():
+    found = MeasureFinder().initiatives("各村“两委”成员参加，推动“红色引擎”工程提质增效，“两委”班子换届。")
+    assert [i.name for i in found] == ["红色引擎"]

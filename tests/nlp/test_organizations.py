@@ -103,3 +103,10 @@ def test_a_city_named_with_zhou_is_one_unit_under_its_province(finder_lex):
 
 def test_rural_areas_are_no_village(finder_lex):
     assert orgs(finder_lex, "视察全县农村饮水安全工程，走访东坡乡农村。") == ["东坡乡"]
+
+
+def test_a_bracket_left_open_is_a_class_of_units(finder_lex):
+    assert orgs(finder_lex, "2023年度村（社区）党组织书记述职，上河村、新街社区参加。") == [
+        "上河村",
+        "新街社区",
+    ]
