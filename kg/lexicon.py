@@ -103,6 +103,7 @@ class Lexicon:
     plural_ranks: frozenset[str]
     group_label_ends: tuple[str, ...]
     suffix_blockers: dict[str, str]
+    level_words: tuple[str, ...]  # 市场, 乡村: a level's character opening a word that names no level
     conjunctions: tuple[str, ...]
     sub_unit_suffixes: frozenset[str]
     name_followers: tuple[str, ...]
@@ -119,6 +120,7 @@ class Lexicon:
     common_chars: frozenset[str]  # the characters of ordinary Chinese text (derived from jieba's dictionary)
     verbs: frozenset[str]  # two-character predicate verbs (derived from jieba's dictionary)
     verbs_in_names: frozenset[str]  # verbs that also live inside names (研究院), derived likewise
+    name_interior: frozenset[str]  # words that live inside names (服务中心, 规划分局), by hand
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
     not_names: frozenset[str]
@@ -196,6 +198,7 @@ def load_lexicon() -> Lexicon:
         plural_ranks=frozenset(_need(titles, "plural_ranks", "titles.json")),
         group_label_ends=tuple(_need(titles, "group_label_ends", "titles.json")),
         suffix_blockers=dict(words.get("suffix_blockers", {})),
+        level_words=tuple(words.get("level_words", [])),
         conjunctions=tuple(words.get("conjunctions", [])),
         sub_unit_suffixes=frozenset(orgs.get("sub_unit_suffixes", [])),
         name_followers=tuple(_longest_first(_need(words, "name_followers", "words.json"))),
@@ -219,4 +222,5 @@ def load_lexicon() -> Lexicon:
         common_chars=_common_chars(),
         verbs=_word_list("verbs.txt"),
         verbs_in_names=_word_list("verbs_in_names.txt"),
+        name_interior=_word_list("name_interior.txt"),
     )

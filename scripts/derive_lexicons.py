@@ -16,7 +16,7 @@ The organization matcher extends a name leftwards from its ending (局, 委,
 verbs come from jieba's part-of-speech dictionary: two-character words tagged
 ``v`` and seen at least MIN_FREQ times. Verbs that live inside organization
 names (保护, 执法, 监督, 开发…) are kept out: any word found inside an organ or
-organization lexicon entry, and the words of ORG_INTERIOR.
+organization lexicon entry, and the words of ``kg/lexicons/name_interior.txt``.
 
 ``kg/lexicons/verbs_in_names.txt``: the verbs held out of ``verbs.txt`` because
 they live inside names. Before the organ of a place (学习|省委, 协助|市纪委) they
@@ -45,18 +45,15 @@ from pathlib import Path
 MIN_FREQ = 300
 COMMON_CHARS = 3500
 NAME_DICT_MIN_FREQ = 100
-ORG_INTERIOR = set(
-    """保护 保卫 保障 开发 执法 指挥 协调 治理 扶贫 巡视 督察 督查 组织 联合 创新 接待 信访
-安置 帮扶 振兴 整改 审批 监督 管理 服务 改革 发展 建设 规划 监察 检察 调查 研究 投资 融资 担保
-孵化 创业 促进 应急 综合 评议 观摩 培训 宣传 统战 侦察 出版 下属 下辖 制造 创造 勘察 勘探 设计 运输
-维修 救助 救援 援助 教育 发行 经营 生产 销售 加工 养殖 种植 交易 储备 防治 防控 防疫 保险 监测 检验
-检疫 检测 鉴定 仲裁 调解 调度 招商 引进 合作 交流 联络 服务 办理 代理 营销 推广 会计 审计 统计 出入
-学习 批发 零售 维护 供应 供销 配送 回收 登记 改造 保存 收藏 展览 演出 表演 接收 传播 转化 推进 协助 协作""".split()
-)
-
-TERRITORIAL = set("省市县区旗乡镇村街城")
 ROOT = Path(__file__).resolve().parent.parent
 LEX = ROOT / "kg" / "lexicons"
+# words that live inside organization names (written by hand): never a predicate verb
+ORG_INTERIOR = {
+    line.strip()
+    for line in (LEX / "name_interior.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
+TERRITORIAL = set("省市县区旗乡镇村街城")
 
 
 def derive_places(jionlp: Path) -> None:

@@ -17,6 +17,7 @@ from ..lexicon import Lexicon, load_lexicon
 from .textutil import after_date, ends_with_any, inside_quotes, is_cjk, trim_start
 
 ORG_MAX = 24
+_ORGAN_OF_LEVEL = re.compile(r"[省市县区旗]{1,2}[委纪政人党]")  # 省委, 市纪委, 区政府, 省市委
 TERRITORIAL = {
     "街道",
     "镇",
@@ -91,8 +92,13 @@ class OrgFinder:
             return False
         if name.count("（") != name.count("）"):
             return False  # 村（社区: a bracket opened and not closed is a class of units (村（社区）), not a name
-        if len(name) >= 3 and name[0] in "省市县区乡镇" and name[1] in "市县区乡镇村":
-            return False  # 省市委, 县乡两级: the units of two levels, not one
+        if (
+            len(name) >= 3
+            and name[0] in "省市县区乡镇"
+            and name[1] in "市县区乡镇村"
+            and name[1:3] not in lex.level_words
+        ):
+            return False  # 省市委, 县乡两级: the units of two levels, not one; but 区|市场监管局, 区|乡村振兴局
         if any(w in name[-(len(suffix) + 3) :] for w in lex.not_org_substrings) or core in lex.generic_orgs:
             return False
         if suffix in lex.places_need_name:
@@ -112,8 +118,14 @@ class OrgFinder:
             ch = text[a - 1]
             if not (is_cjk(ch) or ch in "（）"):
                 break
-            if ends_with_any(text, a, lex.left_stops) or after_date(text, a) or text[a - 2 : a] in lex.verbs:
-                break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name
+            stop = ends_with_any(text, a, lex.left_stops)
+            if (
+                stop
+                and not (stop in lex.name_interior and self._interior(text[a:start]))
+                or after_date(text, a)
+                or text[a - 2 : a] in lex.verbs
+            ):
+                break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name; but 政务服务|管理|中心
             if (text[a - 2 : a] == "代表" or text[a - 2 : a] in lex.verbs_in_names) and self.organ_of_place_at(text, a):
                 break  # 代表|张家口市委, 学习|省委, 协助|市纪委; but 区人大常委会代表资格审查委员会, 开发区管委会
             if ch in lex.conjunctions and (
@@ -133,12 +145,17 @@ class OrgFinder:
             a -= 1
         return trim_start(text, a, start, lex.conjunctions)  # 改造和|浙江大学
 
+    def _interior(self, words: str) -> bool:
+        """``words`` are words that live inside names, end to end (服务管理 before 中心),
+        or nothing: a predicate word right before them is part of the name too."""
+        if not words:
+            return True
+        return any(words.endswith(w) and self._interior(words[: -len(w)]) for w in self.lex.name_interior)
+
     def organ_of_place_at(self, text: str, pos: int) -> bool:
         """The party or government organ of a place opens at ``pos`` (省委, 市纪委, 区政府,
-        张家口市委): what a verb takes as its object, never the middle of a name."""
-        return (
-            text[pos : pos + 1] in "省市县区旗" and text[pos + 1 : pos + 2] in "委纪政人党" or self.place_at(text, pos)
-        )
+        省市委, 张家口市委): what a verb takes as its object, never the middle of a name."""
+        return bool(_ORGAN_OF_LEVEL.match(text, pos)) or self.place_at(text, pos)
 
     def place_at(self, text: str, pos: int) -> bool:
         """A province, city or county of the gazetteer is written from ``pos`` on."""

@@ -110,3 +110,15 @@ def test_a_bracket_left_open_is_a_class_of_units(finder_lex):
         "上河村",
         "新街社区",
     ]
+
+
+def test_the_units_every_district_has_are_found_whole(finder_lex):
+    # words that live inside names (服务, 规划, 实践, 退役), 市场 and 乡村 after a level's
+    # character, and the endings of bodies every district has (分局, 大队, 党校, 档案馆, 工商联)
+    units = (
+        "区市场监管局 区行政审批服务局 区政务服务中心 区网格化服务管理中心 区退役军人事务局 区乡村振兴局 "
+        "区规划分局 区消防救援大队 区委党校 区档案馆 区工商联"
+    ).split()
+    for unit in units:
+        assert orgs(finder_lex, f"会议要求，{unit}负责同志参加。") == [unit]
+    assert orgs(finder_lex, "学习省市委全会精神，县长深入社区走访，书记来到东湖街道指导工作。") == ["东湖街道"]
