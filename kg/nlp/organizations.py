@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..lexicon import Lexicon, load_lexicon
-from .textutil import after_date, ends_with_any, inside_quotes, is_cjk, trim_start
+from .textutil import after_date, ends_with_any, inside_quotes, is_cjk, made_of, trim_start
 
 ORG_MAX = 24
 _ORGAN_OF_LEVEL = re.compile(r"[省市县区旗]{1,2}[委纪政人党]")  # 省委, 市纪委, 区政府, 省市委
@@ -121,7 +121,7 @@ class OrgFinder:
             stop = ends_with_any(text, a, lex.left_stops)
             if (
                 stop
-                and not (stop in lex.name_interior and self._interior(text[a:start]))
+                and not (stop in lex.name_interior and made_of(text[a:start], lex.name_interior))
                 or after_date(text, a)
                 or text[a - 2 : a] in lex.verbs
             ):
@@ -144,13 +144,6 @@ class OrgFinder:
                 break  # 中兴街道|中兴社区, 区委|区政府: two organizations side by side
             a -= 1
         return trim_start(text, a, start, lex.conjunctions)  # 改造和|浙江大学
-
-    def _interior(self, words: str) -> bool:
-        """``words`` are words that live inside names, end to end (服务管理 before 中心),
-        or nothing: a predicate word right before them is part of the name too."""
-        if not words:
-            return True
-        return any(words.endswith(w) and self._interior(words[: -len(w)]) for w in self.lex.name_interior)
 
     def organ_of_place_at(self, text: str, pos: int) -> bool:
         """The party or government organ of a place opens at ``pos`` (省委, 市纪委, 区政府,

@@ -16,7 +16,7 @@ from typing import Iterable
 from ..lexicon import Lexicon
 from .known import NameIndex
 from .nametagger import NameCandidate
-from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, starts_with_any, trim_start
+from .textutil import CLAUSE_PUNCT, ends_with_any, is_cjk, made_of, starts_with_any, trim_start
 
 TITLE_MAX = 30
 NAME_BAD = set("的了是在和与及或等为从把被将就都也还又很更最要能会各每该这此对按个年月日号区县市镇乡村")
@@ -209,7 +209,7 @@ class PersonFinder:
     # --- titles ---------------------------------------------------------
     def extend_left(self, text: str, rank_start: int) -> int:
         """Where a title that ends in the rank at ``rank_start`` begins."""
-        a = rank_start
+        a, organ_at = rank_start, None
         lex = self.lex
         while a > 0 and rank_start - a < TITLE_MAX:
             ch = text[a - 1]
@@ -217,10 +217,12 @@ class PersonFinder:
                 break
             organ = ends_with_any(text, a, lex.organs)
             if organ:  # 组织部 is an organ even though 组织 is a verb
-                a -= len(organ)
+                a = organ_at = a - len(organ)
                 continue
-            if ends_with_any(text, a, lex.left_stops):
-                break
+            stop = ends_with_any(text, a, lex.left_stops)
+            inside = organ_at is not None and stop in lex.name_interior and made_of(text[a:organ_at], lex.name_interior)
+            if stop and not inside:
+                break  # but 行政审批服务|局局长: a word that lives inside names runs into the organ
             if ch in lex.conjunctions and (
                 ch != "和" or ends_with_any(text, a - 1, lex.org_suffixes) or lex.name_ends_at(text, a - 1)
             ):

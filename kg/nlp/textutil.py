@@ -17,6 +17,13 @@ def ends_with_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
     return None
 
 
+def made_of(text: str, words: frozenset[str]) -> bool:
+    """``text`` is ``words`` end to end (服务管理 of 服务, 管理), or nothing."""
+    if not text:
+        return True
+    return any(text.endswith(w) and made_of(text[: -len(w)], words) for w in words if len(w) <= len(text))
+
+
 def starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
     for w in words:
         if text.startswith(w, pos):

@@ -102,3 +102,8 @@ def test_a_name_that_closes_the_text(finder_lex):
     # a file cut off right after a name: nothing may be read past its end
     names, titles = find(finder_lex, "区委副书记、区长、开发区管委会主任杜海")
     assert names == ["杜海"] and ("杜海", "区长") in titles
+
+
+def test_a_title_keeps_the_words_that_live_inside_its_organ(finder_lex):
+    _, titles = find(finder_lex, "区行政审批服务局局长唐明、区政务服务中心主任孔青作交流发言。")
+    assert titles == [("唐明", "区行政审批服务局局长"), ("孔青", "区政务服务中心主任")]
