@@ -52,7 +52,8 @@ def _is_continuation(prev_line: str, next_line: str, prev_is_first: bool, wrap: 
     p, n = prev_line.rstrip(), next_line.strip()
     if not p or not n or prev_is_first:
         return False
-    short = len(p) < 30 and not (wrap and len(p.strip()) >= wrap - 2)
+    # measured without the padding that sets a masthead's organ apart from its date
+    short = len(re.sub(r"\s+", "", p)) < 30 and not (wrap and len(p.strip()) >= wrap - 2)
     if p[-1] in SENTENCE_END or short or META_LINE.search(p):
         return False  # short lines are headings, masthead or list items
     if STRUCTURAL_START.match(n):

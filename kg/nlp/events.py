@@ -509,6 +509,8 @@ class EventFinder:
                         continue
                     if role == "Leader" and verb in ("率",) and not text.startswith("队", v + 1):
                         continue
+                    if role == "Chair" and text.startswith("的", v + len(verb)):
+                        continue  # X在5月8日召开的推进会上要求: the meeting that was held; X speaks at it
                     heard = text.rfind("听取", a, v) if role == "Speaker" else -1
                     if heard >= 0:  # A听取B关于…的汇报: B reports; A only hears it
                         subject = [n for n in subject if n.start > heard]

@@ -50,6 +50,8 @@ class MeasureFinder:
         self.units = sorted(m["units"], key=len, reverse=True)
         self.blockers = m["unit_blockers"]
         self.not_before = m["not_before"]
+        self.approx_before = m["approx_before"]
+        self.approx_word_heads = m["approx_word_heads"]
         self.endings = tuple(m["initiative_endings"])
         self.not_init = set(m["not_initiatives"])
         self.numerals = m["numeral_chars"]
@@ -180,7 +182,14 @@ class MeasureFinder:
                 # 75.56亿元: keep the written unit (亿元), not a rescaled number
                 value, shown_unit = float(num[:-1]) if num[:-1].replace(".", "").isdigit() else value, num[-1] + unit
             subject = self._subject(text, s, e)
-            q = QuantityMention(value, shown_unit, subject, n.approximate or bool(m.group("approx")), s, e)
+            # 约200人, 逾100人: the amount, approximately; 签约1105户 is an exact count
+            qualified = (
+                s > 0 and text[s - 1] in self.approx_before and (s < 2 or text[s - 2] not in self.approx_word_heads)
+            )
+            if qualified and subject.endswith(text[s - 1]):
+                subject = subject[:-1]  # the qualifier is no part of what is counted
+            approximate = n.approximate or bool(m.group("approx")) or qualified
+            q = QuantityMention(value, shown_unit, subject, approximate, s, e)
             if total_at is not None and not re.search(r"[。；\n]", text[out[total_at].end : s]):
                 q.part_of = total_at
             else:

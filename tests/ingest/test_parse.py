@@ -206,3 +206,15 @@ def test_one_official_is_one_node_across_a_bulletin_and_a_page(tmp_path: Path, s
         g = build_graph(issue, extract(issue, nlp))
         persons.append({str(s) for s in g.subjects() if "/person/" in str(s)})
     assert "https://w3id.org/district-kg/id/person/上街区/宋洁" in persons[0] & persons[1]
+
+
+def test_an_organ_and_its_date_padded_apart_are_not_joined_to_the_headline_below(tmp_path):
+    path = tmp_path / "invented-padded.txt"  # an invented bulletin
+    path.write_text(
+        "重点项目建设简报\n\n第3期\n\n青河县重点项目建设指挥部办公室          2024年5月10日\n\n"
+        "一季度重点项目建设情况\n\n今年全县共谋划实施重点项目126个，总投资482.5亿元，年度计划投资105亿元。\n",
+        encoding="utf-8",
+    )
+    issue = parse_file(path)
+    assert (issue.organ, str(issue.date)) == ("青河县重点项目建设指挥部办公室", "2024-05-10")
+    assert issue.articles[0].headline == "一季度重点项目建设情况"

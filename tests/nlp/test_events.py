@@ -212,3 +212,8 @@ def test_who_hears_a_report_does_not_give_it(finder_lex):
     first, second = events(finder_lex, text)
     assert ("钱立群", "Speaker") in roles(first) and ("吴晓岚", "Chair") in roles(first)
     assert ("唐文涛", "Speaker") not in roles(second)
+
+
+def test_who_speaks_at_a_meeting_that_was_held_does_not_chair_it(finder_lex):
+    [ev] = events(finder_lex, "县委书记周立新在5月8日召开的项目推进会上要求，各单位要倒排工期。")
+    assert roles(ev) == {("周立新", "Speaker")}

@@ -86,3 +86,14 @@ def test_a_campaign_named_after_a_modal_and_an_adverb_leaves_them_out():
 def test_a_quoted_body_of_people_is_no_programme():
     found = MeasureFinder().initiatives("各村“两委”成员参加，推动“红色引擎”工程提质增效，“两委”班子换届。")
     assert [i.name for i in found] == ["红色引擎"]
+
+
+def test_a_qualified_amount_is_kept_and_marked_approximate():
+    # 约, 逾, 近, 超 are dropped and the amount kept; 签约 ends a word, and its count is exact
+    found = MeasureFinder().quantities("参加人员约200人，总投资逾3.5亿元，目前已签约1105户。")
+    assert [(q.value, q.unit, q.approximate) for q in found] == [
+        (200, "人", True),
+        (3.5, "亿元", True),
+        (1105, "户", False),
+    ]
+    assert found[0].subject == "参加人员"
