@@ -122,3 +122,8 @@ def test_the_units_every_district_has_are_found_whole(finder_lex):
     for unit in units:
         assert orgs(finder_lex, f"会议要求，{unit}负责同志参加。") == [unit]
     assert orgs(finder_lex, "学习省市委全会精神，县长深入社区走访，书记来到东湖街道指导工作。") == ["东湖街道"]
+
+
+def test_a_flag_is_no_banner(finder_lex):
+    # 旗 ends a banner's name (达拉特旗), not a flag's (授旗, 国旗)
+    assert orgs(finder_lex, "为志愿服务队授旗，升国旗，达拉特旗委员会参加。") == ["达拉特旗委员会"]
