@@ -424,7 +424,9 @@ class EventFinder:
         head = scan[:pos]
         after = re.split(r"[，。；]", scan[pos:], maxsplit=1)[0] if tail else ""
         # 学习中心组 is a body that meets; 学习贯彻, 传达学习 study what others said
-        return bool(re.search(r"传达|学习(?!中心组|型)|精神", head)) or "精神" in after
+        # but one who 传达s or 领学s the 精神 (刘磊传达了…会议精神) is present and speaks
+        studied = "精神" in after and not re.search(r"传达|领学|宣讲|解读", after.split("精神")[0])
+        return bool(re.search(r"传达|学习(?!中心组|型)|精神", head)) or studied
 
     def _roles(
         self,

@@ -217,3 +217,12 @@ def test_who_hears_a_report_does_not_give_it(finder_lex):
 def test_who_speaks_at_a_meeting_that_was_held_does_not_chair_it(finder_lex):
     [ev] = events(finder_lex, "县委书记周立新在5月8日召开的项目推进会上要求，各单位要倒排工期。")
     assert roles(ev) == {("周立新", "Speaker")}
+
+
+def test_who_relays_a_meetings_spirit_is_present_and_speaks(finder_lex):
+    text = (
+        "9月29日，全县森林防火工作会议召开。县应急管理局局长刘磊传达了省、市森林防火工作会议精神。"
+        "会议传达学习了陈立新同志的讲话精神。"
+    )
+    [ev] = events(finder_lex, text)
+    assert ("刘磊", "Speaker") in roles(ev) and not any(p == "陈立新" for p, _ in roles(ev))
