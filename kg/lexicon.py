@@ -121,6 +121,7 @@ class Lexicon:
     verbs: frozenset[str]  # two-character predicate verbs (derived from jieba's dictionary)
     verbs_in_names: frozenset[str]  # verbs that also live inside names (研究院), derived likewise
     name_interior: frozenset[str]  # words that live inside names (服务中心, 规划分局), by hand
+    stop_char_words: frozenset[str]  # 向阳, 同心: a one-character left stop opening a word (derived)
     not_org_substrings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
     not_names: frozenset[str]
@@ -131,6 +132,14 @@ class Lexicon:
 
     def is_surname_start(self, s: str) -> bool:
         return s[:2] in self.surnames_compound or s[:1] in self.surnames_single
+
+    def stop_before(self, text: str, pos: int) -> str | None:
+        """The left stop that ends at ``pos``, unless it is one character that opens a word
+        with the next (向|阳社区 is 向阳社区; 在|阳台 stays a stop: 在 is no part of it)."""
+        stop = next((w for w in self.left_stops if pos >= len(w) and text.startswith(w, pos - len(w))), None)
+        if stop and len(stop) == 1 and text[pos - 1 : pos + 1] in self.stop_char_words:
+            return None
+        return stop
 
     def name_ends_at(self, text: str, pos: int) -> bool:
         """A 2–3 character name ends at ``pos`` after a list separator or a rank:
@@ -223,4 +232,5 @@ def load_lexicon() -> Lexicon:
         verbs=_word_list("verbs.txt"),
         verbs_in_names=_word_list("verbs_in_names.txt"),
         name_interior=_word_list("name_interior.txt"),
+        stop_char_words=_word_list("stop_char_words.txt"),
     )

@@ -22,6 +22,10 @@ organization lexicon entry, and the words of ``kg/lexicons/name_interior.txt``.
 they live inside names. Before the organ of a place (学习|省委, 协助|市纪委) they
 still end a name.
 
+``kg/lexicons/stop_char_words.txt``: two-character words of jieba's dictionary that
+open with a one-character left stop (向阳, 同心, 为民): there the character is part of
+the name (向阳社区), not a word that ends it.
+
 ``kg/lexicons/common_chars.txt``: the COMMON_CHARS Chinese characters that carry
 most of the weight of jieba's dictionary (each word's frequency counted for each
 of its characters). Real Chinese prose draws nearly all its characters from them;
@@ -45,6 +49,8 @@ from pathlib import Path
 MIN_FREQ = 300
 COMMON_CHARS = 3500
 NAME_DICT_MIN_FREQ = 100
+STOP_WORD_MIN_FREQ = 100
+NOUN_TAGS = {"n", "nr", "ns", "nz", "nt", "b", "s", "j"}  # jieba's tags of nouns and names
 ROOT = Path(__file__).resolve().parent.parent
 LEX = ROOT / "kg" / "lexicons"
 # words that live inside organization names (written by hand): never a predicate verb
@@ -140,6 +146,27 @@ def main() -> int:
     )
     (LEX / "verbs_in_names.txt").write_text(header + "\n".join(sorted(in_names)) + "\n", encoding="utf-8")
     print(f"{len(in_names)} verbs written to {LEX / 'verbs_in_names.txt'}", file=sys.stderr)
+    # a one-character left stop (向, 同, 为, 时) that opens a word with the next character
+    # (向阳, 同心, 为民, 时代) starts a word of the name there, not a predicate
+    words = json.loads((LEX / "words.json").read_text(encoding="utf-8"))
+    singles = {w for w in words["left_stops"] if len(w) == 1}
+    opened = sorted(
+        word
+        for word, freq, tag in entries
+        if len(word) == 2
+        and word[0] in singles
+        and int(freq) >= STOP_WORD_MIN_FREQ
+        and tag in NOUN_TAGS  # 同时, 为了, 同意: function words and predicates still stop
+        and word not in words["left_stops"]
+    )
+    header = (
+        "# Two-character words that open with a one-character left stop (向阳, 同心, 为民, 时代): the\n"
+        "# character starts a word of the name there (向阳社区), not a predicate before it.\n"
+        f"# Derived by scripts/derive_lexicons.py from jieba's dict.txt (MIT licence): nouns and names,\n"
+        f"# frequency >= {STOP_WORD_MIN_FREQ}.\n"
+    )
+    (LEX / "stop_char_words.txt").write_text(header + "\n".join(opened) + "\n", encoding="utf-8")
+    print(f"{len(opened)} words written to {LEX / 'stop_char_words.txt'}", file=sys.stderr)
     weight: dict[str, int] = {}
     for line in dict_path.read_text(encoding="utf-8").splitlines():
         word, freq = line.split()[:2]

@@ -88,7 +88,11 @@ class OrgFinder:
         core = name[: -len(suffix)]
         if name in lex.generic_orgs or name.startswith(lex.generic_org_prefixes):
             return False
-        if lex.org_bad_chars & set(name) or name.endswith(lex.not_org_endings):
+        # a character that never stands in a name (向, 对, 同) may open a word of one (向阳, 对外, 同心)
+        words = lex.stop_char_words
+        if any(c in lex.org_bad_chars and name[i : i + 2] not in words for i, c in enumerate(name)):
+            return False
+        if name.endswith(lex.not_org_endings):
             return False
         if name.count("（") != name.count("）"):
             return False  # 村（社区: a bracket opened and not closed is a class of units (村（社区）), not a name
@@ -118,7 +122,7 @@ class OrgFinder:
             ch = text[a - 1]
             if not (is_cjk(ch) or ch in "（）"):
                 break
-            stop = ends_with_any(text, a, lex.left_stops)
+            stop = lex.stop_before(text, a)
             if (
                 stop
                 and not (stop in lex.name_interior and made_of(text[a:start], lex.name_interior))
@@ -128,11 +132,15 @@ class OrgFinder:
                 break  # 地处|义宁镇, 发挥|人民政协: a predicate ends the name; but 政务服务|管理|中心
             if (text[a - 2 : a] == "代表" or text[a - 2 : a] in lex.verbs_in_names) and self.organ_of_place_at(text, a):
                 break  # 代表|张家口市委, 学习|省委, 协助|市纪委; but 区人大常委会代表资格审查委员会, 开发区管委会
-            if ch in lex.conjunctions and (
-                ch != "和"
-                or ends_with_any(text, a - 1, lex.org_suffixes)
-                or text[a - 2 : a - 1] == "会"
-                or lex.name_ends_at(text, a - 1)
+            if (
+                ch in lex.conjunctions
+                and text[a - 1 : a + 1] not in lex.stop_char_words
+                and (
+                    ch != "和"
+                    or ends_with_any(text, a - 1, lex.org_suffixes)
+                    or text[a - 2 : a - 1] == "会"
+                    or lex.name_ends_at(text, a - 1)
+                )
             ):
                 break  # 区委和|区政府, 全会和|省纪委: two names, not one
             prev = self._org_ending_at(text, a)

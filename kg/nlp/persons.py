@@ -219,7 +219,7 @@ class PersonFinder:
             if organ:  # 组织部 is an organ even though 组织 is a verb
                 a = organ_at = a - len(organ)
                 continue
-            stop = ends_with_any(text, a, lex.left_stops)
+            stop = lex.stop_before(text, a)
             inside = organ_at is not None and stop in lex.name_interior and made_of(text[a:organ_at], lex.name_interior)
             if stop and not inside:
                 break  # but 行政审批服务|局局长: a word that lives inside names runs into the organ

@@ -127,3 +127,11 @@ def test_the_units_every_district_has_are_found_whole(finder_lex):
 def test_a_flag_is_no_banner(finder_lex):
     # 旗 ends a banner's name (达拉特旗), not a flag's (授旗, 国旗)
     assert orgs(finder_lex, "为志愿服务队授旗，升国旗，达拉特旗委员会参加。") == ["达拉特旗委员会"]
+
+
+def test_a_stop_character_that_opens_a_word_of_the_name_stays_in_it(finder_lex):
+    # 向, 同, 时 end a name as words of their own (向|区委汇报), not inside 向阳, 同心, 时代
+    found = orgs(
+        finder_lex, "东城街道向阳社区、市同心社区、区新时代文明实践中心、区后勤服务中心参加，时任区委书记出席。"
+    )
+    assert found == ["东城街道", "向阳社区", "市同心社区", "区新时代文明实践中心", "区后勤服务中心", "区委"]

@@ -107,3 +107,8 @@ def test_a_name_that_closes_the_text(finder_lex):
 def test_a_title_keeps_the_words_that_live_inside_its_organ(finder_lex):
     _, titles = find(finder_lex, "区行政审批服务局局长唐明、区政务服务中心主任孔青作交流发言。")
     assert titles == [("唐明", "区行政审批服务局局长"), ("孔青", "区政务服务中心主任")]
+
+
+def test_a_title_keeps_a_place_that_opens_with_a_stop_character(finder_lex):
+    _, titles = find(finder_lex, "向阳社区党支部书记王红主持，时任区委书记张三出席。")
+    assert titles == [("张三", "区委书记"), ("王红", "向阳社区党支部书记")]
