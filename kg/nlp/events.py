@@ -472,7 +472,7 @@ class EventFinder:
                         if at >= 0:
                             subject = [n for n in subject if n.start > at]
                     tail = re.match(
-                        r"(?:了)?(?:会议|活动|仪式|座谈会|开幕式)?的(?:领导|同志|人员)?(?:还有|有)",
+                        r"(?:了)?[\u4e00-\u9fff]{0,4}?的(?:领导|同志|人员)?(?:还有|有)",  # 参加座谈的有
                         text[v + len(verb) : s1],
                     )
                     if role == "Attendee" and tail:

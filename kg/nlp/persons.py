@@ -516,13 +516,16 @@ class PersonFinder:
     def _bare_lists(self, text: str, add_name, res: PersonResult) -> None:
         """耿勇军、李新军、邓书安等区领导: names listed with 、 and no title before."""
         for m in re.finditer(
-            r"(?<![\u4e00-\u9fff]、)(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?(?=等|[，。；\s]|$|"
+            r"(?<![\u4e00-\u9fff]、)(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?(?:[和及与][\u4e00-\u9fff]{2,4}?)?"
+            r"(?=等|[，。；\s]|$|"
             + "|".join(re.escape(f) for f in ("参加", "出席", "陪同", "列席", "就", "分别", "以及", "作", "同志"))
             + ")",
             text,
         ):
             parts = m.group().split("、")
             start = m.start()
+            if len(parts[-1]) > 4:  # 孔祥云、贾维和欧阳丽华: the last two joined by 和, 及 or 与
+                parts[-1:] = self._last_pair(parts[-1]) or parts[-1:]
             # the regex may have started mid-word (表彰了|王海涛): trim the first item
             # to a name that follows a word boundary
             for cut in range(len(parts[0]) - 1):
@@ -533,6 +536,8 @@ class PersonFinder:
                     or bool(ends_with_any(text, start + cut, self.lex.left_stops))
                     or text[start + cut - 1] in self.lex.conjunctions
                 )
+                if ends_with_any(text, start + cut + 1, self.lex.left_stops):
+                    continue  # 的|有钱江: the first character closes a stop word (的有), it opens no name
                 if boundary and (self.valid_name(head) or head in self.known):
                     parts[0], start = head, start + cut
                     break
@@ -565,6 +570,15 @@ class PersonFinder:
                                 person.start,
                             )
                         )
+
+    def _last_pair(self, part: str) -> list[str] | None:
+        """``part`` as two names joined by 和, 及 or 与 (贾维和欧阳丽华), when both halves are names."""
+        for i in range(2, min(5, len(part) - 2)):
+            left, right = part[:i], part[i + 1 :]
+            if part[i] in "和及与" and 2 <= len(right) <= 4 and self.valid_name(left, closed=True):
+                if self.valid_name(right, closed=True):
+                    return [left, right]
+        return None
 
     def _bylines(self, text: str, add_name) -> None:
         """（王慧）, （东湖镇 李小红）: names in closing brackets are the article's writers."""

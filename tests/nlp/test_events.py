@@ -226,3 +226,9 @@ def test_who_relays_a_meetings_spirit_is_present_and_speaks(finder_lex):
     )
     [ev] = events(finder_lex, text)
     assert ("刘磊", "Speaker") in roles(ev) and not any(p == "陈立新" for p, _ in roles(ev))
+
+
+def test_who_is_named_after_canjia_de_you_attends(finder_lex):
+    text = "5月20日，青河县召开乡村振兴座谈会。参加座谈的有钱江、孙梅及宋立国。"
+    [ev] = events(finder_lex, text)
+    assert {("钱江", "Attendee"), ("孙梅", "Attendee"), ("宋立国", "Attendee")} <= roles(ev)

@@ -112,3 +112,12 @@ def test_a_title_keeps_the_words_that_live_inside_its_organ(finder_lex):
 def test_a_title_keeps_a_place_that_opens_with_a_stop_character(finder_lex):
     _, titles = find(finder_lex, "向阳社区党支部书记王红主持，时任区委书记张三出席。")
     assert titles == [("张三", "区委书记"), ("王红", "向阳社区党支部书记")]
+
+
+def test_a_list_may_join_its_last_two_names_with_he_or_ji(finder_lex):
+    names, titles = find(
+        finder_lex,
+        "出席会议的还有孔祥云、贾维和欧阳丽华等同志。参加座谈的有钱江、孙梅及宋立国。区领导张三、李四和王五参加。",
+    )
+    assert names[:6] == ["孔祥云", "贾维", "欧阳丽华", "钱江", "孙梅", "宋立国"]
+    assert ("王五", "区领导") in titles
