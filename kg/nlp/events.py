@@ -545,9 +545,9 @@ class EventFinder:
                     if n.name != free[0].name and (n.name, "Attendee") not in taken:
                         ev.roles.append(RoleMention(n.name, "Attendee", text[ev.start : ev.end], n.start, n.end))
                         taken.add((n.name, "Attendee"))
-            elif ev.kind == "Activity" and len(actors) == 1:
+            elif ev.kind == "Activity" and len(free) == 1:  # X在Y陪同下慰问: X leads, Y escorts
                 ev.roles.append(
-                    RoleMention(actors[0].name, "Leader", text[ev.start : ev.end], actors[0].start, actors[0].end)
+                    RoleMention(free[0].name, "Leader", text[ev.start : ev.end], free[0].start, free[0].end)
                 )
             elif ev.kind == "Meeting" and not ev.label_named:  # 姚宏刚与周坤一行座谈交流
                 for n in actors:

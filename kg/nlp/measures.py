@@ -170,6 +170,8 @@ class MeasureFinder:
                 continue  # 3个板块, 几十辆: parts of a plan, a vague count
             if unit == "期" and not text.startswith("分", s - 1):
                 continue  # 三期建设项目 names a phase; 分两期开发 counts them
+            if num in ("万", "亿"):
+                continue  # 万亩良田, 万人大会: a magnitude alone names a kind, not an amount
             if num in ("一", "两") and unit not in ("万元", "亿元", "期", "段"):
                 continue  # 一个, 两个: wording, not a measurement
             if re.fullmatch(r"[一二三四五六七八九十]", num) and text.startswith(("是", "要"), e):

@@ -232,3 +232,13 @@ def test_who_is_named_after_canjia_de_you_attends(finder_lex):
     text = "5月20日，青河县召开乡村振兴座谈会。参加座谈的有钱江、孙梅及宋立国。"
     [ev] = events(finder_lex, text)
     assert {("钱江", "Attendee"), ("孙梅", "Attendee"), ("宋立国", "Attendee")} <= roles(ev)
+
+
+def test_one_escorted_leads_and_a_report_of_findings_is_no_second_visit(finder_lex):
+    text = (
+        "1月12日，县委常委韦丽娟在乡党委书记石磊陪同下，走访慰问了困难党员。\n\n"
+        "1月13日，副县长蒋涛到东坡乡督导安全生产工作。乡长叶小川汇报了全乡安全生产检查情况。"
+    )
+    first, second = events(finder_lex, text)  # 检查情况 is what was found, not a visit
+    assert roles(first) == {("韦丽娟", "Leader"), ("石磊", "Attendee")}
+    assert roles(second) == {("蒋涛", "Leader"), ("叶小川", "Speaker")}

@@ -97,3 +97,8 @@ def test_a_qualified_amount_is_kept_and_marked_approximate():
         (1105, "户", False),
     ]
     assert found[0].subject == "参加人员"
+
+
+def test_a_magnitude_alone_is_no_amount():
+    found = MeasureFinder().quantities("举行万亩高标准农田建设项目签约仪式，召开万人大会，项目总投资1.8亿元。")
+    assert [(q.value, q.unit) for q in found] == [(1.8, "亿元")]
