@@ -85,6 +85,9 @@ class OrgFinder:
 
     def valid(self, name: str, suffix: str) -> bool:
         lex = self.lex
+        # the gazetteer's own name: 上街区 and 二七区 are districts, though 街区 is a block
+        # and 七 ends no other name; 老城区 and 广州 still meet the rules below
+        gazetteer = suffix in TERRITORIAL and name in lex.places.names
         core = name[: -len(suffix)]
         if name in lex.generic_orgs or name.startswith(lex.generic_org_prefixes):
             return False
@@ -103,12 +106,14 @@ class OrgFinder:
             and name[1:3] not in lex.level_words
         ):
             return False  # 省市委, 县乡两级: the units of two levels, not one; but 区|市场监管局, 区|乡村振兴局
-        if any(w in name[-(len(suffix) + 3) :] for w in lex.not_org_substrings) or core in lex.generic_orgs:
+        if not gazetteer and any(w in name[-(len(suffix) + 3) :] for w in lex.not_org_substrings):
+            return False
+        if core in lex.generic_orgs:
             return False
         if suffix in lex.places_need_name:
             if suffix == "区" and core.endswith(lex.zone_cores):
                 return False  # 工业区, 高新区: a zone, not an organization
-            return 2 <= len(core) <= 5 and core[-1] not in "一二三四五六七八九十两几多内外省市县区乡镇"
+            return 2 <= len(core) <= 5 and (gazetteer or core[-1] not in "一二三四五六七八九十两几多内外省市县区乡镇")
         if suffix in lex.need_territory and not (
             any(ch in "省市县区旗乡镇村街" for ch in core[:4]) or core.startswith(("中国", "全国", "中央", "国家"))
         ):
@@ -123,6 +128,10 @@ class OrgFinder:
             if not (is_cjk(ch) or ch in "（）"):
                 break
             stop = lex.stop_before(text, a)
+            end = start + len(suffix)
+            if any(text[a - k : end] in lex.places.names for k in range(1, min(a, 5) + 1)):
+                a -= 1  # 开封|市: a gazetteer name reads on, though 开封 is also a verb
+                continue
             if (
                 stop
                 and not (stop in lex.name_interior and made_of(text[a:start], lex.name_interior))

@@ -135,3 +135,9 @@ def test_a_stop_character_that_opens_a_word_of_the_name_stays_in_it(finder_lex):
         finder_lex, "东城街道向阳社区、市同心社区、区新时代文明实践中心、区后勤服务中心参加，时任区委书记出席。"
     )
     assert found == ["东城街道", "向阳社区", "市同心社区", "区新时代文明实践中心", "区后勤服务中心", "区委"]
+
+
+def test_a_district_of_the_gazetteer_is_found_after_its_city(finder_lex):
+    # 上街区 is a district though 街区 is a block; 开封 is also a verb; 二七区 ends in a numeral
+    found = orgs(finder_lex, "郑州市上街区、郑州市二七区、开封市龙亭区参加，打造历史文化街区。")
+    assert found == ["郑州市", "上街区", "郑州市", "二七区", "开封市", "龙亭区"]
