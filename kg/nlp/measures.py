@@ -73,7 +73,7 @@ class MeasureFinder:
         # words before an unquoted campaign that are not part of its name (推进|城市环境综合整治行动)
         self.openers = load_lexicon().verbs | set(m["campaign_openers"])
         self.modals = frozenset(m["campaign_modals"])
-        self.body_followers = tuple(m["body_followers"])
+        self.not_programme_followers = tuple(m["not_programme_followers"])
         self.sections = tuple(m["section_nouns"])
         self.threshold = tuple(m["threshold_followers"])
         self.head_re = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:%s)" % "|".join(map(re.escape, m["slogan_heads"])))
@@ -113,8 +113,8 @@ class MeasureFinder:
                 and 2 <= len(phrase)
                 and not re.search(r"[的了]", phrase)
             )
-            if text.startswith(self.body_followers, m.end()):
-                continue  # “两委”成员: the quote names a body of people, not a programme
+            if text.startswith(self.not_programme_followers, m.end()):
+                continue  # “两委”成员, “…提名城市”称号: a body of people or an honour, not a programme
             if self.is_initiative(phrase) or (tail or theme) and phrase not in self.not_init:
                 out.setdefault(
                     phrase, InitiativeMention(phrase, m.start(1), m.end(1), "quoted", phrase + tail if tail else None)

@@ -102,3 +102,8 @@ def test_a_qualified_amount_is_kept_and_marked_approximate():
 def test_a_magnitude_alone_is_no_amount():
     found = MeasureFinder().quantities("举行万亩高标准农田建设项目签约仪式，召开万人大会，项目总投资1.8亿元。")
     assert [(q.value, q.unit) for q in found] == [(1.8, "亿元")]
+
+
+def test_a_quoted_honour_is_no_programme():
+    found = MeasureFinder().initiatives("青河县荣获“全国文明城市提名城市”称号，开展“清廉青河”建设。")
+    assert [i.name for i in found] == ["清廉青河"]
