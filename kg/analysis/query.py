@@ -13,7 +13,7 @@ from ..errors import QueryError, QueryTimeout
 from ..graph.prefixes import NAMESPACES, XSD
 from ..store.base import QuadStore
 from ..store.bindings import Value
-from ..store.results import Table, Term
+from ..store.results import Table, Term, distinct_terms
 from ..store.sparqltext import query_form, tokens
 
 if TYPE_CHECKING:  # a SELECT on the embedded store is answered without rdflib (60 ms to import)
@@ -238,11 +238,10 @@ def format_table(table: Table, fmt: str) -> str:
     if fmt == "json":
         return results_json(table) + "\n"
     if fmt in ("csv", "tsv") and len(table.variables) > 1:
-        # each distinct term written once (read_tsv makes one Term per distinct cell,
-        # found by identity), each line joined in C; a one-column answer needs _render's care
+        # each distinct term written once (found by identity), each line joined in C;
+        # a one-column answer needs _render's care
         delimiter = "," if fmt == "csv" else "\t"
-        distinct = {id(t): t for row in table.rows for t in row}
-        written = {k: _csv_field(_term_cell(t), delimiter) for k, t in distinct.items()}
+        written = {id(t): _csv_field(_term_cell(t), delimiter) for t in distinct_terms(table)}
         field = written.__getitem__
         lines = [delimiter.join(_csv_field(n, delimiter) for n in table.variables)]
         lines += [delimiter.join(map(field, map(id, row))) for row in table.rows]
@@ -256,11 +255,10 @@ def results_json(table: Table) -> str:
     def text(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    # each distinct term's object written once (read_tsv makes one Term per distinct cell,
-    # found by identity), each row joined from them: a third of json.dumps on the rows
+    # each distinct term's object written once (found by identity), each row joined
+    # from them: a third of json.dumps on the rows
     keys = [text(n) + ":" for n in table.variables]
-    distinct = {id(t): t for row in table.rows for t in row if t is not None}
-    written = {k: text(_json_term(t)) for k, t in distinct.items()}
+    written = {id(t): text(_json_term(t)) for t in distinct_terms(table) if t is not None}
     rows = ",".join(
         ["{" + ",".join([k + written[id(t)] for k, t in zip(keys, row) if t is not None]) + "}" for row in table.rows]
     )

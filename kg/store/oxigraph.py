@@ -376,7 +376,7 @@ class OxigraphStore:
         table = read(order.body)
         if any(var not in table.variables for var, _ in order.keys):
             return read(sparql)  # a key named only inside an expression: the engine orders
-        table.rows = sort_rows(table.rows, table.variables, order)
+        table.rows = sort_rows(table, order)
         return table
 
     def select(self, sparql: str, bindings: Mapping[str, Value] | None = None) -> list[list[Node | None]]:

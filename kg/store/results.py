@@ -24,8 +24,9 @@ the engine's order, as a stable sort does; SPARQL leaves them undefined.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..errors import QueryError
 from ..graph.prefixes import XSD
@@ -73,10 +74,20 @@ _QUOTED = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 @dataclass
 class Table:
-    """A SELECT's answer: variable names and rows of terms (None when unbound)."""
+    """A SELECT's answer: variable names and rows of terms (None when unbound). ``terms``:
+    each distinct term of the rows once, when the reader knows them (read_tsv does: it
+    makes one Term per distinct cell), so that work per term is not done per cell."""
 
     variables: list[str]
     rows: list[tuple[Term | None, ...]]
+    terms: list[Term | None] = field(default_factory=list)
+
+
+def distinct_terms(table: Table) -> list[Term | None]:
+    """Each distinct term of ``table`` once (by identity)."""
+    if table.terms or not table.rows:
+        return table.terms
+    return list({id(t): t for row in table.rows for t in row}.values())
 
 
 # --- reading the engine's TSV ---------------------------------------------------------
@@ -133,8 +144,10 @@ def read_tsv(data: str) -> Table:
     variables = [v[1:] for v in lines[0].split("\t")] if lines[0] else []
     if not variables:  # SELECT with nothing projected: rows without cells
         return Table([], [() for _ in lines[1:]])
-    term = _Cells().__getitem__
-    return Table(variables, [tuple(map(term, line.split("\t"))) for line in lines[1:]])
+    cells = _Cells()
+    term = cells.__getitem__
+    rows = [tuple(map(term, line.split("\t"))) for line in lines[1:]]
+    return Table(variables, rows, list(cells.values()))
 
 
 # --- ORDER BY -------------------------------------------------------------------------
@@ -216,13 +229,11 @@ def term_key(term: Term | None) -> tuple:
     return (2 if kind == "uri" else 1 if kind == "bnode" else 4, value)
 
 
-def _ranks(rows: list[tuple], column: int) -> tuple[dict[int, int], int]:
-    """Each distinct term of a column (by identity: read_tsv makes one Term per distinct
-    cell, and hashing a Term hashes its four strings) and its rank in SPARQL's order,
-    equal keys sharing a rank; and how many ranks there are. The rows keep every Term
-    alive while ranks are used."""
-    distinct = {id(row[column]): row[column] for row in rows}
-    keyed = sorted((term_key(term), ident) for ident, term in distinct.items())
+def _ranks(terms: list[Term | None]) -> tuple[dict[int, int], int]:
+    """Each term's rank in SPARQL's order (by identity: read_tsv makes one Term per
+    distinct cell, and hashing a Term hashes its four strings), equal keys sharing a
+    rank; and how many ranks there are. One order serves every column."""
+    keyed = sorted((term_key(term), id(term)) for term in terms)
     ranks: dict[int, int] = {}
     rank, previous = -1, None
     for key, ident in keyed:
@@ -232,19 +243,26 @@ def _ranks(rows: list[tuple], column: int) -> tuple[dict[int, int], int]:
     return ranks, rank + 1
 
 
-def sort_rows(rows: list[tuple], variables: Sequence[str], order: Order) -> list[tuple]:
-    """``rows`` in ``order``'s order, then cut by its OFFSET and LIMIT. Each key column's
-    distinct terms are ranked once; a row's ranks then make one integer (most significant
-    key first, a descending key counted down), so the sort compares plain integers."""
-    at = {v: i for i, v in enumerate(variables)}
-    columns = [(at[var], *_ranks(rows, at[var]), descending) for var, descending in order.keys if var in at]
+def sort_rows(table: Table, order: Order) -> list[tuple]:
+    """The table's rows in ``order``'s order, then cut by its OFFSET and LIMIT. Its
+    distinct terms are ranked once; each key column weighs the ranks by its place (the
+    first most), counting a descending one down, and a row's key is their sum: one
+    integer per row, summed by C functions alone."""
+    rows = table.rows
+    at = {v: i for i, v in enumerate(table.variables)}
+    keys = [(at[var], descending) for var, descending in order.keys if var in at]
+    if not keys or not rows:
+        end = None if order.limit is None else order.offset + order.limit
+        return rows[order.offset : end]
+    ranks, size = _ranks(distinct_terms(table))
+    weighed = []
+    for place, (_, descending) in enumerate(keys):
+        weight = size ** (len(keys) - 1 - place)
+        weighed.append({i: (size - 1 - r if descending else r) * weight for i, r in ranks.items()})
+    cells = itemgetter(*(i for i, _ in keys)) if len(keys) > 1 else lambda row, i=keys[0][0]: (row[i],)
 
     def key(row: tuple) -> int:
-        k = 0
-        for i, ranks, size, descending in columns:
-            rank = ranks[id(row[i])]
-            k = k * size + (size - 1 - rank if descending else rank)
-        return k
+        return sum(map(dict.__getitem__, weighed, map(id, cells(row))))
 
     out = sorted(rows, key=key)
     end = None if order.limit is None else order.offset + order.limit
