@@ -175,7 +175,9 @@ class OrgFinder:
     def _org_ending_at(self, text: str, pos: int) -> str | None:
         """The suffix of a whole organization (not a bare 区 or 市 prefix) ending at ``pos``."""
         prev = ends_with_any(text, pos, self.lex.org_suffixes)
-        if not prev or pos - len(prev) < 1 or text[pos : pos + 1] in self.lex.suffix_blockers.get(prev, "") != "":
+        if not prev or pos - len(prev) < 1:
+            return None
+        if pos < len(text) and text[pos] in self.lex.suffix_blockers.get(prev, ""):
             return None  # 湖州|市: an ending followed by its blocker ends nothing
         start = self.extend_left(text, pos - len(prev), prev)
         return prev if self.valid(text[start:pos], prev) else None
