@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import LexiconError
+from .nlp.textutil import ends_with_any
 
 PACKAGE = "kg.lexicons"
 
@@ -136,7 +137,7 @@ class Lexicon:
     def stop_before(self, text: str, pos: int) -> str | None:
         """The left stop that ends at ``pos``, unless it is one character that opens a word
         with the next (向|阳社区 is 向阳社区; 在|阳台 stays a stop: 在 is no part of it)."""
-        stop = next((w for w in self.left_stops if pos >= len(w) and text.startswith(w, pos - len(w))), None)
+        stop = ends_with_any(text, pos, self.left_stops)
         if stop and len(stop) == 1 and text[pos - 1 : pos + 1] in self.stop_char_words:
             return None
         return stop

@@ -7,7 +7,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, TypeVar
 
 from ..errors import QueryError, QueryTimeout
 from ..graph.prefixes import NAMESPACES, XSD
@@ -237,16 +237,13 @@ def format_table(table: Table, fmt: str) -> str:
     the same text, without an rdflib term per cell."""
     if fmt == "json":
         return results_json(table) + "\n"
-    if fmt in ("csv", "tsv") and len(table.variables) > 1:
-        # each distinct term written once (found by identity), each line joined in C;
-        # a one-column answer needs _render's care
+    terms = distinct_terms(table)
+    if fmt in ("csv", "tsv"):  # each distinct term's field written once (found by identity)
         delimiter = "," if fmt == "csv" else "\t"
-        written = {id(t): _csv_field(_term_cell(t), delimiter) for t in distinct_terms(table)}
-        field = written.__getitem__
-        lines = [delimiter.join(_csv_field(n, delimiter) for n in table.variables)]
-        lines += [delimiter.join(map(field, map(id, row))) for row in table.rows]
-        return "\n".join(lines) + "\n"
-    return _render(table.variables, [[_term_cell(t) for t in row] for row in table.rows], fmt)
+        field = {id(t): _csv_field(_term_cell(t), delimiter) for t in terms}.__getitem__
+        return _delimited(table.variables, (map(field, map(id, row)) for row in table.rows), delimiter)
+    cell = {id(t): _term_cell(t) for t in terms}.__getitem__
+    return _render(table.variables, [list(map(cell, map(id, row))) for row in table.rows], fmt)
 
 
 def results_json(table: Table) -> str:
@@ -274,22 +271,34 @@ def _json_term(term: Term) -> dict:
     return out
 
 
+class _Fields(dict):
+    """Each distinct cell text as a CSV or TSV field, written on first sight: a text seen
+    before costs the dict's own lookup, no Python call."""
+
+    def __init__(self, delimiter: str) -> None:
+        super().__init__()
+        self.delimiter = delimiter
+
+    def __missing__(self, text: str) -> str:
+        got = self[text] = _csv_field(text, self.delimiter)
+        return got
+
+
+def _delimited(names: list[str], rows: Iterable[Iterable[str]], delimiter: str) -> str:
+    """CSV or TSV text: a header, then rows of fields already written (:func:`_csv_field`)."""
+    alone = len(names) == 1
+    lines = [delimiter.join(_csv_field(n, delimiter) for n in names)]
+    # one empty field alone is written "" (as Python's csv module does), or the line would be blank
+    lines += [delimiter.join(r) or ('""' if alone else "") for r in rows]
+    return "\n".join(lines) + "\n"
+
+
 def _render(names: list[str], rows: list[list[str]], fmt: str) -> str:
     """Rows of cell texts as CSV, TSV or an aligned table."""
     if fmt in ("csv", "tsv"):
         delimiter = "," if fmt == "csv" else "\t"
-        written: dict[str, str] = {}  # a column repeats its values: each is written once
-
-        def field(c: str) -> str:
-            got = written.get(c)
-            if got is None:
-                got = written[c] = _csv_field(c, delimiter)
-            return got
-
-        lines = [delimiter.join(map(field, names))]
-        # one empty field alone is written "" (as Python's csv module does), or the line would be blank
-        lines += [delimiter.join(map(field, r)) if len(r) != 1 or r[0] else '""' for r in rows]
-        return "\n".join(lines) + "\n"
+        field = _Fields(delimiter).__getitem__  # a column repeats its values: each is written once
+        return _delimited(names, (map(field, r) for r in rows), delimiter)
     measured: dict[str, int] = {}  # a column repeats its values: each is measured once
 
     def width(s: str) -> int:
@@ -353,13 +362,18 @@ def query_to_run(path: Path, bindings: Mapping[str, Value], store: QuadStore | N
     return long_form if chosen else text
 
 
-def _header_field(sparql: str, name: str) -> str | None:
+def _header(sparql: str) -> list[str]:
+    """The comment lines that open a query file, without their ``#``."""
+    lines = []
     for line in sparql.splitlines():
         if not line.startswith("#"):
             break
-        if line.lstrip("# ").startswith(name):
-            return line.lstrip("# ")[len(name) :].strip()
-    return None
+        lines.append(line.lstrip("# ").rstrip())
+    return lines
+
+
+def _header_field(sparql: str, name: str) -> str | None:
+    return next((line[len(name) :].strip() for line in _header(sparql) if line.startswith(name)), None)
 
 
 def _rows_of(store: QuadStore, probe: str, bindings: Mapping[str, Value]) -> int:
@@ -394,11 +408,7 @@ class LibraryQuery:
 
 
 def describe(name: str, sparql: str) -> LibraryQuery:
-    header: list[str] = []
-    for line in sparql.splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line.lstrip("# ").rstrip())
+    header = _header(sparql)
     sections: dict[str, list[str]] = {"question": []}
     current = "question"
     for line in header:

@@ -26,8 +26,9 @@ from rdflib.namespace import ORG, SDO
 
 from ..graph.iris import iri
 from ..graph.vocab import DKG
+from . import derived_state
 
-TENURE_GRAPH: URIRef = iri("graph", "derived", "tenure")
+TENURE_GRAPH: URIRef = URIRef(derived_state.TENURE_GRAPH)
 T = f"<{TENURE_GRAPH}>"
 ATTESTATION = f"a <{DKG.PostAttestation}>"
 

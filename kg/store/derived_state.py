@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..graph.prefixes import DATA, DKG
 
-TENURE_GRAPH = f"{DATA}graph/derived/tenure"  # kg.store.derived.TENURE_GRAPH, as a string
+TENURE_GRAPH = f"{DATA}graph/derived/tenure"  # the summaries' named graph (kg.store.derived)
 HAS_HOLDINGS = f"ASK {{ GRAPH <{TENURE_GRAPH}> {{ ?h a <{DKG}PostHolding> }} }}"
 HAS_USAGES = f"ASK {{ GRAPH <{TENURE_GRAPH}> {{ ?u a <{DKG}TitleUsage> }} }}"
 

@@ -248,12 +248,11 @@ def sort_rows(table: Table, order: Order) -> list[tuple]:
     distinct terms are ranked once; each key column weighs the ranks by its place (the
     first most), counting a descending one down, and a row's key is their sum: one
     integer per row, summed by C functions alone."""
-    rows = table.rows
+    end = None if order.limit is None else order.offset + order.limit
     at = {v: i for i, v in enumerate(table.variables)}
     keys = [(at[var], descending) for var, descending in order.keys if var in at]
-    if not keys or not rows:
-        end = None if order.limit is None else order.offset + order.limit
-        return rows[order.offset : end]
+    if not keys or not table.rows:
+        return table.rows[order.offset : end]
     ranks, size = _ranks(distinct_terms(table))
     weighed = []
     for place, (_, descending) in enumerate(keys):
@@ -264,6 +263,4 @@ def sort_rows(table: Table, order: Order) -> list[tuple]:
     def key(row: tuple) -> int:
         return sum(map(dict.__getitem__, weighed, map(id, cells(row))))
 
-    out = sorted(rows, key=key)
-    end = None if order.limit is None else order.offset + order.limit
-    return out[order.offset : end]
+    return sorted(table.rows, key=key)[order.offset : end]

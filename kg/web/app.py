@@ -133,14 +133,18 @@ def create_app(store_location: str, timeout: float = 30.0, curation: bool = True
         path = LIBRARY / f"{name}.rq"
         if "/" in name or not path.is_file():
             return PlainTextResponse(f"no library query named {name!r}\n", status_code=404)
-        fmt = request.query_params.get("format", "json")
-        if query_form(path.read_text(encoding="utf-8")) in ("CONSTRUCT", "DESCRIBE") and fmt == "json":
-            fmt = "nt"  # a graph: the page shows N-Triples, as for one's own CONSTRUCT
+        asked = request.query_params.get("format", "json")
         binds = {k: v for k, v in request.query_params.items() if k != "format" and v.strip()}
+
+        def run(store) -> tuple[str, str]:
+            text = query_to_run(path, bindings, store)  # the form that suits the bindings (queries/listings/)
+            # a graph: the page shows N-Triples, as for one's own CONSTRUCT
+            fmt = "nt" if asked == "json" and query_form(text) in ("CONSTRUCT", "DESCRIBE") else asked
+            return answer(store, text, bindings, fmt, timeout), fmt
+
         try:
             bindings = dict(parse_binding(f"{k}={v}") for k, v in binds.items())
-            # the form that suits the bindings (queries/listings/), asked of the store
-            body = await with_store(lambda s: answer(s, query_to_run(path, bindings, s), bindings, fmt, timeout))
+            body, fmt = await with_store(run)
         except QueryTimeout as exc:
             return PlainTextResponse(f"{exc}\n", status_code=503)
         except KGError as exc:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
+from kg.graph.iris import iri
 from kg.graph.vocab import DKG
 from kg.store import derived, derived_state
 
 
 def test_the_check_names_the_derived_graph_and_its_classes():
-    assert derived_state.TENURE_GRAPH == str(derived.TENURE_GRAPH)
+    assert derived_state.TENURE_GRAPH == str(derived.TENURE_GRAPH) == str(iri("graph", "derived", "tenure"))
     assert f"<{DKG.PostHolding}>" in derived_state.HAS_HOLDINGS
     assert f"<{DKG.TitleUsage}>" in derived_state.HAS_USAGES
 
